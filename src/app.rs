@@ -1,0 +1,75 @@
+//! The app shell: routes, the page frame around them, and what every page shares.
+
+use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::components::update_banner::UpdateBanner;
+use crate::pages::{
+    about::AboutPage, contacts::ContactsPage, guide_index::GuideIndexPage,
+    guide_section::GuideSectionPage, home::HomePage, not_found::NotFoundPage, search::SearchPage,
+};
+use crate::pwa::{self, PwaStatus};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+/// Replaces the "Loading" message in `index.html` with the app.
+pub fn mount() {
+    if let Some(message) = document().get_element_by_id("boot-message") {
+        message.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let status = PwaStatus::new();
+    provide_context(status);
+    pwa::start(status);
+
+    view! {
+        <Title formatter=|title: String| {
+            if title.is_empty() { "SEND Casebook".to_string() } else { format!("{title} – SEND Casebook") }
+        }/>
+        <Router>
+            <SkipLink/>
+            <SiteHeader/>
+            <UpdateBanner/>
+            <FocusOnNavigation/>
+            <main id="main-content" class="page" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("") view=HomePage/>
+                    <Route path=path!("guide") view=GuideIndexPage/>
+                    <Route path=path!("guide/:slug") view=GuideSectionPage/>
+                    <Route path=path!("search") view=SearchPage/>
+                    <Route path=path!("contacts") view=ContactsPage/>
+                    <Route path=path!("about") view=AboutPage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}
+
+/// After moving to another page, puts keyboard and screen reader focus on the new page's main
+/// heading, as a full page load would. Not on the first load, which starts at the top as usual.
+#[component]
+fn FocusOnNavigation() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            request_animation_frame(|| {
+                let heading = document().query_selector("main h1").ok().flatten();
+                if let Some(heading) = heading.and_then(|h| {
+                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()
+                }) {
+                    let _ = heading.focus();
+                }
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+            });
+        }
+        path
+    });
+}

@@ -1,0 +1,8 @@
+//! Small views shared by several pages. They show data; they hold no rules.
+
+pub mod booklet_text;
+pub mod highlighted_text;
+pub mod layout;
+pub mod print_button;
+pub mod section_list;
+pub mod update_banner;

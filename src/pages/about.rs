@@ -1,0 +1,42 @@
+//! Where the guide comes from, what we changed in it, and what the app does with your data.
+
+use crate::content::{booklet, corrections::corrections};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    view! {
+        <Title text="About SEND Casebook"/>
+        <h1 tabindex="-1">"About SEND Casebook"</h1>
+        <p class="lead">
+            "SEND Casebook helps parents in England whose child has special educational needs and who "
+            "disagree with a decision by a school or council. It works in the browser, and keeps working "
+            "without a signal once it has been opened."
+        </p>
+        <h2>"Your privacy"</h2>
+        <p>"The app makes no requests to any other website and sends nothing about you anywhere. There are no accounts, adverts or tracking."</p>
+        <h2>"Where the guide comes from"</h2>
+        <p>
+            "The guide is the booklet " <cite>{booklet().title.clone()}</cite> " by "
+            {booklet().publisher.clone()} ", the Special Educational Needs and Disability Information, "
+            "Advice and Support Service for Hertfordshire. Its words are shown as the booklet has them."
+        </p>
+        <p>
+            "Where the booklet is out of date, a clearly marked note added by SEND Casebook says what has "
+            "changed. The booklet's own words are not changed."
+        </p>
+        <h2>"Corrections to the booklet's text"</h2>
+        <p>"The booklet's text was taken from a PDF. We fixed only these faults of that process:"</p>
+        <ul class="corrections" data-testid="corrections">
+            {corrections().into_iter().map(|c| view! {
+                <li>
+                    <h3>{c.title}</h3>
+                    <p>{c.why}</p>
+                </li>
+            }).collect_view()}
+        </ul>
+        <h2>"Not legal advice"</h2>
+        <p>"This app gives information, not legal advice. For advice about your child, contact Hertfordshire SENDIASS."</p>
+    }
+}

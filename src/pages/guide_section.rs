@@ -1,0 +1,57 @@
+//! One section of the guide at `/guide/{slug}`, with links to the sections either side.
+
+use crate::components::booklet_text::BookletBlocks;
+use crate::components::print_button::PrintButton;
+use crate::content::{booklet, Section};
+use crate::pages::not_found::NotFoundPage;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn GuideSectionPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let slug = params.read().get("slug").unwrap_or_default();
+        match booklet().section(&slug) {
+            Some(section) => section_view(section).into_any(),
+            None => view! { <NotFoundPage/> }.into_any(),
+        }
+    }
+}
+
+fn section_view(section: &'static Section) -> impl IntoView {
+    let (previous, next) = booklet().neighbours(&section.slug);
+    view! {
+        <Title text=section.title.clone()/>
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <ol>
+                <li><A href="/">"Home"</A></li>
+                <li><A href="/guide">"Guide"</A></li>
+            </ol>
+        </nav>
+        <article class="guide-section" data-testid="guide-section">
+            <h1 tabindex="-1">{section.title.clone()}</h1>
+            <BookletBlocks blocks=section.blocks.clone()/>
+        </article>
+        <p class="source print-only">
+            "From the Hertfordshire SENDIASS booklet “What if I do not agree with decisions about SEN Provision?”"
+        </p>
+        <PrintButton label="Print this section"/>
+        <nav class="pager" aria-label="Other sections">
+            {previous.map(|s| view! {
+                <A href=format!("/guide/{}", s.slug) attr:class="pager__previous" attr:rel="prev">
+                    <span class="pager__label">"Previous"</span>
+                    <span class="pager__title">{s.title.clone()}</span>
+                </A>
+            })}
+            {next.map(|s| view! {
+                <A href=format!("/guide/{}", s.slug) attr:class="pager__next" attr:rel="next">
+                    <span class="pager__label">"Next"</span>
+                    <span class="pager__title">{s.title.clone()}</span>
+                </A>
+            })}
+        </nav>
+    }
+}

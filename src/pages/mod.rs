@@ -1,0 +1,9 @@
+//! One module per route, named after what the parent sees.
+
+pub mod about;
+pub mod contacts;
+pub mod guide_index;
+pub mod guide_section;
+pub mod home;
+pub mod not_found;
+pub mod search;

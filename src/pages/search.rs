@@ -1,0 +1,138 @@
+//! Search the whole guide as you type. The words searched for live in the address (`?q=`), so
+//! a search can be shared and the back button works.
+
+use crate::components::highlighted_text::HighlightedText;
+use crate::content::booklet;
+use crate::content::search::{search, SearchHit};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+fn search_url(query: &str) -> String {
+    if query.is_empty() {
+        "/search".to_string()
+    } else {
+        format!("/search?q={}", String::from(js_sys::encode_uri_component(query)))
+    }
+}
+
+/// The search box on the home page: goes to the search page with what was typed.
+#[component]
+pub fn SearchForm() -> impl IntoView {
+    let navigate = use_navigate();
+    let input = NodeRef::<leptos::html::Input>::new();
+    view! {
+        <form class="search-form" role="search" on:submit=move |event| {
+            event.prevent_default();
+            let query = input.get().map(|i| i.value()).unwrap_or_default();
+            navigate(&search_url(query.trim()), NavigateOptions::default());
+        }>
+            <label class="label" for="home-search">"Search the guide"</label>
+            <div class="search-form__row">
+                <input id="home-search" class="input" type="search" name="q" node_ref=input autocomplete="off"/>
+                <button type="submit" class="button">"Search"</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| query_map.read().get("q").unwrap_or_default());
+    let navigate = use_navigate();
+    let on_input = move |event| {
+        let typed = event_target_value(&event);
+        navigate(
+            &search_url(&typed),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+
+    view! {
+        <Title text="Search the guide"/>
+        <h1 tabindex="-1">"Search the guide"</h1>
+        <form class="search-form" role="search" on:submit=|event| event.prevent_default()>
+            <label class="label" for="search-input">"Words to find"</label>
+            <p class="hint" id="search-hint">"Results appear as you type. For example: appeal, mediation, complaint."</p>
+            <input
+                id="search-input"
+                class="input"
+                type="search"
+                name="q"
+                autocomplete="off"
+                aria-describedby="search-hint"
+                aria-controls="search-results"
+                prop:value=move || query.get()
+                on:input=on_input
+            />
+        </form>
+        <SearchResults query=query/>
+    }
+}
+
+#[component]
+fn SearchResults(query: Memo<String>) -> impl IntoView {
+    let trimmed = Memo::new(move |_| query.get().trim().to_string());
+    let hits = Memo::new(move |_| search(booklet(), &trimmed.get()));
+    let summary = move || {
+        let trimmed = trimmed.get();
+        match (trimmed.is_empty(), hits.read().len()) {
+            (true, _) => String::new(),
+            (false, 0) => format!("No sections match “{trimmed}”."),
+            (false, 1) => format!("1 section matches “{trimmed}”."),
+            (false, n) => format!("{n} sections match “{trimmed}”."),
+        }
+    };
+    view! {
+        <div id="search-results">
+            <p class="search-summary" role="status" data-testid="search-summary">{summary}</p>
+            {move || {
+                if trimmed.read().is_empty() {
+                    return None;
+                }
+                let hits = hits.get();
+                Some(if hits.is_empty() { no_results().into_any() } else { hit_list(hits).into_any() })
+            }}
+        </div>
+    }
+}
+
+fn no_results() -> impl IntoView {
+    view! {
+        <div class="no-results" data-testid="no-results">
+            <p>"Try:"</p>
+            <ul class="bullets">
+                <li>"fewer words, or a shorter part of a word (“mediat” finds mediation and mediator)"</li>
+                <li>"another word for the same thing, such as “complaint”, “appeal” or “tribunal”"</li>
+                <li><A href="/guide">"looking through all sections of the guide"</A></li>
+            </ul>
+        </div>
+    }
+}
+
+fn hit_list(hits: Vec<SearchHit<'static>>) -> impl IntoView {
+    view! {
+        <ol class="search-results" data-testid="search-results">
+            {hits.into_iter().map(|hit| {
+                let href = format!("/guide/{}", hit.section.slug);
+                view! {
+                    <li class="search-result">
+                        <h2 class="search-result__title">
+                            <A href=href><HighlightedText fragments=hit.title/></A>
+                        </h2>
+                        {hit.excerpts.into_iter().map(|excerpt| view! {
+                            <p class="search-result__excerpt"><HighlightedText fragments=excerpt/></p>
+                        }).collect_view()}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
