@@ -4,6 +4,7 @@
 # package registries (crates.io, npm, Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/env.sh
 
 TRUNK_VERSION=0.21.14
 log() { printf '[setup] %s\n' "$*"; }

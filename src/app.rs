@@ -62,9 +62,9 @@ fn FocusOnNavigation() -> impl IntoView {
         if previous.is_some_and(|p| p != path) {
             request_animation_frame(|| {
                 let heading = document().query_selector("main h1").ok().flatten();
-                if let Some(heading) = heading.and_then(|h| {
-                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()
-                }) {
+                if let Some(heading) = heading
+                    .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+                {
                     let _ = heading.focus();
                 }
                 window().scroll_to_with_x_and_y(0.0, 0.0);

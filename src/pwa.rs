@@ -90,7 +90,9 @@ fn watch_for_updates(
     let registration_for_event = registration.clone();
     let container = container.clone();
     let on_update_found = Closure::<dyn FnMut()>::new(move || {
-        let Some(installing) = registration_for_event.installing() else { return };
+        let Some(installing) = registration_for_event.installing() else {
+            return;
+        };
         let worker = installing.clone();
         let container = container.clone();
         let on_state_change = Closure::<dyn FnMut()>::new(move || {
@@ -98,8 +100,10 @@ fn watch_for_updates(
                 status.update_ready.set(true);
             }
         });
-        let _ = installing
-            .add_event_listener_with_callback("statechange", on_state_change.as_ref().unchecked_ref());
+        let _ = installing.add_event_listener_with_callback(
+            "statechange",
+            on_state_change.as_ref().unchecked_ref(),
+        );
         on_state_change.forget();
     });
     let _ = registration

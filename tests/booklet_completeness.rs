@@ -18,7 +18,10 @@ fn normalise(text: &str) -> String {
     while let Some(open) = rest.find('[') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find("](").and_then(|mid| Some((mid, after[mid..].find(')')? + mid))) {
+        match after
+            .find("](")
+            .and_then(|mid| Some((mid, after[mid..].find(')')? + mid)))
+        {
             Some((mid, close)) => {
                 out.push_str(&after[..mid]);
                 rest = &after[close + 1..];
@@ -108,14 +111,21 @@ fn every_sentence_of_the_original_booklet_is_in_the_app() {
             None => missing.push(sentence),
         }
     }
-    assert!(missing.is_empty(), "sentences of the booklet missing from the app:\n{missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "sentences of the booklet missing from the app:\n{missing:#?}"
+    );
 }
 
 #[test]
 fn the_original_has_the_sentences_we_expect_to_check() {
     // Guards the splitter: if it stopped finding sentences, the test above would pass vacuously.
     let sentences = original_sentences();
-    assert!(sentences.len() > 100, "only {} sentences found", sentences.len());
+    assert!(
+        sentences.len() > 100,
+        "only {} sentences found",
+        sentences.len()
+    );
     assert!(sentences.contains(&"The service is free and confidential.".to_string()));
     assert!(sentences.contains(&"Telephone: 0207 359 3635".to_string()));
 }
@@ -137,8 +147,18 @@ fn every_correction_names_a_real_sentence_of_the_original() {
 fn removed_and_replaced_text_is_really_gone_from_the_app() {
     let bundled = bundled_text();
     assert!(!bundled.contains("You do not need to seek."));
-    let headings: Vec<&str> = booklet().sections.iter().map(|s| s.title.as_str()).collect();
-    assert_eq!(headings.iter().filter(|h| **h == "Disagreement Resolution").count(), 1);
+    let headings: Vec<&str> = booklet()
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(
+        headings
+            .iter()
+            .filter(|h| **h == "Disagreement Resolution")
+            .count(),
+        1
+    );
     assert!(headings.contains(&"Mediation"));
 }
 
@@ -162,6 +182,9 @@ fn the_out_of_date_ccg_wording_carries_a_dated_note() {
             _ => None,
         });
         let note = note.unwrap_or_else(|| panic!("{slug} has no note about CCGs"));
-        assert!(note.contains("Integrated Care Boards") && note.contains("1 July 2022"), "{note}");
+        assert!(
+            note.contains("Integrated Care Boards") && note.contains("1 July 2022"),
+            "{note}"
+        );
     }
 }

@@ -3,11 +3,25 @@
 use crate::pwa::PwaStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
 /// The first thing a keyboard user reaches: jumps past the navigation.
+///
+/// Moves focus itself: the router would otherwise treat the `#main-content` link as a
+/// navigation and leave focus where it was.
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    view! { <a class="skip-link" href="#main-content">"Skip to main content"</a> }
+    let skip = |event: web_sys::MouseEvent| {
+        event.prevent_default();
+        let main = document()
+            .get_element_by_id("main-content")
+            .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(main) = main {
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
+    };
+    view! { <a class="skip-link" href="#main-content" on:click=skip>"Skip to main content"</a> }
 }
 
 #[component]

@@ -53,18 +53,27 @@ mod tests {
     #[test]
     fn every_correction_says_what_changed_and_why() {
         let all = corrections();
-        assert!(all.len() >= 2, "the two corrections the issue names are listed");
+        assert!(
+            all.len() >= 2,
+            "the two corrections the issue names are listed"
+        );
         for c in &all {
             assert!(!c.original.is_empty(), "{}: no original", c.title);
             assert!(!c.why.is_empty(), "{}: no reason", c.title);
         }
-        assert!(all.iter().any(|c| c.original == "You do not need to seek." && c.now.is_empty()));
-        assert!(all.iter().any(|c| c.original == "Disagreement Resolution" && c.now == ["Mediation"]));
+        assert!(all
+            .iter()
+            .any(|c| c.original == "You do not need to seek." && c.now.is_empty()));
+        assert!(all
+            .iter()
+            .any(|c| c.original == "Disagreement Resolution" && c.now == ["Mediation"]));
     }
 
     #[test]
     fn entries_collect_their_lines() {
-        let parsed = parse_corrections("intro\noriginal: ignored\n## A\noriginal: x\nnow: y\nnow: z\nwhy: w\n");
+        let parsed = parse_corrections(
+            "intro\noriginal: ignored\n## A\noriginal: x\nnow: y\nnow: z\nwhy: w\n",
+        );
         assert_eq!(
             parsed,
             vec![Correction {

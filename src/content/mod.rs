@@ -268,12 +268,18 @@ mod tests {
             for (kind, link) in &contact.links {
                 match kind {
                     ContactKind::Phone => {
-                        let shown: String = link.text.chars().filter(char::is_ascii_digit).collect();
+                        let shown: String =
+                            link.text.chars().filter(char::is_ascii_digit).collect();
                         let dialled = link.href.trim_start_matches("tel:+44");
                         assert_eq!(format!("0{dialled}"), shown, "{}", contact.name);
                     }
                     ContactKind::Email => {
-                        assert_eq!(link.href, format!("mailto:{}", link.text), "{}", contact.name)
+                        assert_eq!(
+                            link.href,
+                            format!("mailto:{}", link.text),
+                            "{}",
+                            contact.name
+                        )
                     }
                 }
             }
@@ -300,13 +306,21 @@ mod tests {
                     Block::List(items) => items.iter().for_each(|i| plain_parts(i, &mut text)),
                     _ => {}
                 }
-                assert!(!text.contains('@'), "unlinked email in {}: {text}", section.slug);
+                assert!(
+                    !text.contains('@'),
+                    "unlinked email in {}: {text}",
+                    section.slug
+                );
                 let digits_run = text
                     .split(|c: char| !(c.is_ascii_digit() || c == ' '))
                     .map(|run| run.chars().filter(char::is_ascii_digit).count())
                     .max()
                     .unwrap_or(0);
-                assert!(digits_run < 9, "unlinked phone number in {}: {text}", section.slug);
+                assert!(
+                    digits_run < 9,
+                    "unlinked phone number in {}: {text}",
+                    section.slug
+                );
             }
         }
     }
@@ -315,7 +329,10 @@ mod tests {
     fn neighbours_walk_the_sections_in_order() {
         let b = booklet();
         assert_eq!(b.neighbours("first-steps").0, None);
-        assert_eq!(b.neighbours("first-steps").1.map(|s| s.slug.as_str()), Some("sen-officers"));
+        assert_eq!(
+            b.neighbours("first-steps").1.map(|s| s.slug.as_str()),
+            Some("sen-officers")
+        );
         assert_eq!(b.neighbours("contact-sendiass").1, None);
         assert_eq!(b.neighbours("no-such-page"), (None, None));
     }

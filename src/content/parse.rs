@@ -78,7 +78,10 @@ pub fn parse_booklet(source: &str) -> Result<Booklet, ContentError> {
     let mut seen = std::collections::HashSet::new();
     for section in &sections {
         if !seen.insert(section.slug.as_str()) {
-            return Err(error(0, format!("two sections use the slug `{}`", section.slug)));
+            return Err(error(
+                0,
+                format!("two sections use the slug `{}`", section.slug),
+            ));
         }
     }
 
@@ -98,7 +101,10 @@ fn parse_section(lines: &[(usize, &str)]) -> Result<Section, ContentError> {
         .and_then(|h| h.rsplit_once(" {#"))
         .ok_or_else(|| error(number, "a section heading needs a slug: `# Title {#slug}`"))?;
     if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
-        return Err(error(number, format!("slug `{slug}` must be lowercase words and hyphens")));
+        return Err(error(
+            number,
+            format!("slug `{slug}` must be lowercase words and hyphens"),
+        ));
     }
     let mut rest = &lines[1..];
     let summary = match rest.first() {
@@ -107,7 +113,12 @@ fn parse_section(lines: &[(usize, &str)]) -> Result<Section, ContentError> {
             rest = &rest[1..];
             summary
         }
-        _ => return Err(error(number, "a section needs a `: summary` line after its heading")),
+        _ => {
+            return Err(error(
+                number,
+                "a section needs a `: summary` line after its heading",
+            ))
+        }
     };
     Ok(Section {
         slug: slug.to_string(),
@@ -129,7 +140,10 @@ fn parse_blocks(lines: &[(usize, &str)]) -> Result<Vec<Block>, ContentError> {
             i += 1;
         } else if line.starts_with("- ") {
             let mut items = Vec::new();
-            while let Some((n, item)) = lines.get(i).and_then(|(n, l)| Some((n, l.strip_prefix("- ")?))) {
+            while let Some((n, item)) = lines
+                .get(i)
+                .and_then(|(n, l)| Some((n, l.strip_prefix("- ")?)))
+            {
                 items.push(parse_inlines(item, *n)?);
                 i += 1;
             }
@@ -146,12 +160,14 @@ fn parse_blocks(lines: &[(usize, &str)]) -> Result<Vec<Block>, ContentError> {
                     paragraph = Some(cite.trim().to_string());
                     break;
                 }
-                let inner = l.strip_prefix("> ").or_else(|| l.strip_prefix('>')).unwrap_or(l);
+                let inner = l
+                    .strip_prefix("> ")
+                    .or_else(|| l.strip_prefix('>'))
+                    .unwrap_or(l);
                 body.push((n, inner));
             }
-            let paragraph = paragraph.ok_or_else(|| {
-                error(number, "a quotation must end with `>-- paragraph number`")
-            })?;
+            let paragraph = paragraph
+                .ok_or_else(|| error(number, "a quotation must end with `>-- paragraph number`"))?;
             blocks.push(Block::Quote {
                 blocks: parse_blocks(&body)?,
                 paragraph,
@@ -160,7 +176,10 @@ fn parse_blocks(lines: &[(usize, &str)]) -> Result<Vec<Block>, ContentError> {
             blocks.push(Block::Note(parse_inlines(text, number)?));
             i += 1;
         } else if line.starts_with('#') {
-            return Err(error(number, "only `# ` (section) and `## ` headings are allowed"));
+            return Err(error(
+                number,
+                "only `# ` (section) and `## ` headings are allowed",
+            ));
         } else {
             let mut text = String::new();
             while let Some(&(_, l)) = lines.get(i) {
@@ -212,8 +231,12 @@ pub fn parse_inlines(text: &str, line: usize) -> Result<Vec<Inline>, ContentErro
             });
             rest = &inner_and_after[close + marker.len()..];
         } else if c == '[' {
-            let (link, after) = parse_link(rest)
-                .ok_or_else(|| error(line, format!("a `[` is not a `[text](href)` link in: {text}")))?;
+            let (link, after) = parse_link(rest).ok_or_else(|| {
+                error(
+                    line,
+                    format!("a `[` is not a `[text](href)` link in: {text}"),
+                )
+            })?;
             flush(&mut plain, &mut out);
             out.push(Inline::Link(link));
             rest = after;
@@ -316,31 +339,55 @@ mod tests {
         assert_eq!(b.intro, vec![Inline::Emphasis(vec![text("I")])]);
         assert_eq!(b.sections.len(), 2);
         let one = &b.sections[0];
-        assert_eq!((one.slug.as_str(), one.title.as_str(), one.summary.as_str()), ("one", "One", "first"));
+        assert_eq!(
+            (one.slug.as_str(), one.title.as_str(), one.summary.as_str()),
+            ("one", "One", "first")
+        );
         assert_eq!(one.blocks[0], Block::Paragraph(vec![text("Hello world.")]));
         assert_eq!(one.blocks[1], Block::Heading("Sub".into()));
-        assert_eq!(one.blocks[2], Block::List(vec![vec![text("a")], vec![Inline::Strong(vec![text("b")])]]));
+        assert_eq!(
+            one.blocks[2],
+            Block::List(vec![vec![text("a")], vec![Inline::Strong(vec![text("b")])]])
+        );
         assert_eq!(
             one.blocks[3],
             Block::Quote {
-                blocks: vec![Block::Paragraph(vec![text("quoted")]), Block::List(vec![vec![text("x")]])],
+                blocks: vec![
+                    Block::Paragraph(vec![text("quoted")]),
+                    Block::List(vec![vec![text("x")]])
+                ],
                 paragraph: "11.3".into()
             }
         );
         assert_eq!(one.blocks[4], Block::Note(vec![text("a note")]));
-        assert_eq!(b.sections[1].blocks, vec![Block::Paragraph(vec![text("End.")])]);
+        assert_eq!(
+            b.sections[1].blocks,
+            vec![Block::Paragraph(vec![text("End.")])]
+        );
     }
 
     #[test]
     fn mistakes_in_the_content_are_reported() {
         let no_slug = SMALL.replace("# Two {#two}", "# Two");
-        assert!(parse_booklet(&no_slug).unwrap_err().message.contains("slug"));
+        assert!(parse_booklet(&no_slug)
+            .unwrap_err()
+            .message
+            .contains("slug"));
         let no_summary = SMALL.replace(": second\n", "");
-        assert!(parse_booklet(&no_summary).unwrap_err().message.contains("summary"));
+        assert!(parse_booklet(&no_summary)
+            .unwrap_err()
+            .message
+            .contains("summary"));
         let no_cite = SMALL.replace(">-- 11.3\n", "");
-        assert!(parse_booklet(&no_cite).unwrap_err().message.contains("quotation"));
+        assert!(parse_booklet(&no_cite)
+            .unwrap_err()
+            .message
+            .contains("quotation"));
         let twice = SMALL.replace("{#two}", "{#one}");
-        assert!(parse_booklet(&twice).unwrap_err().message.contains("two sections"));
+        assert!(parse_booklet(&twice)
+            .unwrap_err()
+            .message
+            .contains("two sections"));
         let deep = SMALL.replace("## Sub", "### Sub");
         assert!(parse_booklet(&deep).is_err());
     }

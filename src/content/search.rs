@@ -153,14 +153,19 @@ fn excerpt(text: &str, ranges: &[(usize, usize)]) -> Vec<Fragment> {
         .map_or(0, |(i, _)| i);
     if start > 0 {
         // Begin at the next word, not in the middle of one.
-        start = text[start..first].find(' ').map_or(start, |space| start + space + 1);
+        start = text[start..first]
+            .find(' ')
+            .map_or(start, |space| start + space + 1);
     }
     let mut end = text[start..]
         .char_indices()
         .nth(EXCERPT_LENGTH)
         .map_or(text.len(), |(i, _)| start + i);
     if end < text.len() {
-        end = text[..end].rfind(' ').filter(|&space| space > first).unwrap_or(end);
+        end = text[..end]
+            .rfind(' ')
+            .filter(|&space| space > first)
+            .unwrap_or(end);
     }
     let window: Vec<(usize, usize)> = ranges
         .iter()
@@ -169,11 +174,17 @@ fn excerpt(text: &str, ranges: &[(usize, usize)]) -> Vec<Fragment> {
         .collect();
     let mut out = Vec::new();
     if start > 0 {
-        out.push(Fragment { text: "…".into(), is_match: false });
+        out.push(Fragment {
+            text: "…".into(),
+            is_match: false,
+        });
     }
     out.extend(fragments(&text[start..end], &window));
     if end < text.len() {
-        out.push(Fragment { text: "…".into(), is_match: false });
+        out.push(Fragment {
+            text: "…".into(),
+            is_match: false,
+        });
     }
     out
 }
@@ -185,11 +196,18 @@ mod tests {
     use proptest::prelude::*;
 
     fn slugs(query: &str) -> Vec<String> {
-        search(booklet(), query).iter().map(|h| h.section.slug.clone()).collect()
+        search(booklet(), query)
+            .iter()
+            .map(|h| h.section.slug.clone())
+            .collect()
     }
 
     fn marked(fragments: &[Fragment]) -> Vec<String> {
-        fragments.iter().filter(|f| f.is_match).map(|f| f.text.clone()).collect()
+        fragments
+            .iter()
+            .filter(|f| f.is_match)
+            .map(|f| f.text.clone())
+            .collect()
     }
 
     #[test]
@@ -226,15 +244,24 @@ mod tests {
     #[test]
     fn matched_words_are_marked_in_title_and_excerpts() {
         let hits = search(booklet(), "appeal");
-        let appeals = hits.iter().find(|h| h.section.slug == "appeals").expect("appeals found");
+        let appeals = hits
+            .iter()
+            .find(|h| h.section.slug == "appeals")
+            .expect("appeals found");
         assert_eq!(marked(&appeals.title), ["Appeal"]);
-        assert!(appeals.excerpts.iter().all(|e| marked(e).iter().all(|m| m.to_lowercase() == "appeal")));
+        assert!(appeals
+            .excerpts
+            .iter()
+            .all(|e| marked(e).iter().all(|m| m.to_lowercase() == "appeal")));
         assert!(!appeals.excerpts.is_empty());
     }
 
     #[test]
     fn the_section_with_most_matches_comes_first() {
-        assert_eq!(slugs("mediation").first().map(String::as_str), Some("mediation"));
+        assert_eq!(
+            slugs("mediation").first().map(String::as_str),
+            Some("mediation")
+        );
     }
 
     #[test]
@@ -253,7 +280,11 @@ mod tests {
     #[test]
     fn overlapping_matches_merge_into_one_mark() {
         let ranges = match_ranges("Mediation", &["media".to_string(), "diat".to_string()]);
-        assert_eq!(ranges, vec![(0, 6)], "\"media\" and \"diat\" overlap in \"Mediat\"");
+        assert_eq!(
+            ranges,
+            vec![(0, 6)],
+            "\"media\" and \"diat\" overlap in \"Mediat\""
+        );
     }
 
     proptest! {

@@ -14,7 +14,10 @@ fn search_url(query: &str) -> String {
     if query.is_empty() {
         "/search".to_string()
     } else {
-        format!("/search?q={}", String::from(js_sys::encode_uri_component(query)))
+        format!(
+            "/search?q={}",
+            String::from(js_sys::encode_uri_component(query))
+        )
     }
 }
 

@@ -1,0 +1,156 @@
+// Shared pieces of the end-to-end tests: a server for the release build, Debian's headless
+// Chromium driven by playwright-core, a page helper that fails the test on any page or console
+// error and records every request, and axe-core.
+import { spawn } from 'node:child_process';
+import { readFileSync, mkdirSync, cpSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+// Without the background-networking flags Chromium tries to reach Google many times.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A copy of dist/ in a temporary folder, for tests that change the served files. */
+export function copyOfDist() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'send-casebook-dist-'));
+  cpSync(DIST, dir, { recursive: true });
+  return dir;
+}
+
+/** Starts scripts/serve.py on a free port. `stop()` kills it and waits until it has gone. */
+export async function startServer({ dir = DIST, port } = {}) {
+  port = port || (await freePort());
+  const child = spawn('python3', [path.join(ROOT, 'scripts/serve.py'), '--port', String(port), '--dir', dir], {
+    env: { ...process.env, SERVE_QUIET: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`server exited early with ${code}`)));
+    child.stdout.on('data', (data) => {
+      if (data.toString().includes('SEND Casebook is at')) resolve();
+    });
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    port,
+    dir,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/**
+ * Opens a page that records every request and every error. Call `assertClean()` at the end of a
+ * test: it fails on any page error, console error, or request to another origin.
+ */
+export async function openPage(browser, origin, { viewport = { width: 1024, height: 800 }, contextOptions = {}, persistentProfile } = {}) {
+  const context = persistentProfile
+    ? await chromium.launchPersistentContext(persistentProfile, {
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport, ...contextOptions,
+    })
+    : await browser.newContext({ viewport, ...contextOptions });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+  });
+  context.on('request', (request) => requests.push(request.url()));
+  return {
+    context,
+    page,
+    errors,
+    requests,
+    /** Loads a path and waits until the app has drawn its page heading. */
+    async visit(pathname) {
+      await page.goto(origin + pathname);
+      await page.locator('main h1').first().waitFor();
+    },
+    assertClean() {
+      assert.deepEqual(errors, [], 'the page reported errors');
+      const foreign = requests.filter((url) => {
+        const u = new URL(url);
+        return !(u.origin === origin || u.protocol === 'data:' || u.protocol === 'blob:');
+      });
+      assert.deepEqual(foreign, [], 'the page made requests to another origin');
+    },
+    async close() {
+      await context.close();
+    },
+  };
+}
+
+/** Waits until a service worker controls the page (every file is then cached). */
+export async function waitForServiceWorker(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, {
+    timeout: 20000,
+  });
+}
+
+const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.2 A and AA, and best practice) and fails on any violation. */
+export async function assertNoAxeViolations(page, label) {
+  const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  assert.deepEqual(result, [], `axe found accessibility problems on ${label}`);
+}
+
+export function screenshotPath(name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, name);
+}
+
+/** Every section of the guide, read from the bundled content so that the tests follow it. */
+export function guideSections() {
+  const source = readFileSync(path.join(ROOT, 'content/booklet.md'), 'utf8');
+  return [...source.matchAll(/^# (.+) \{#([a-z-]+)\}$/gm)].map(([, title, slug]) => ({ title, slug }));
+}

@@ -1,0 +1,132 @@
+// The app keeps working with no network at all: the server is stopped, not just "offline"
+// emulated (which does not stop the service worker's own requests). The same walk with service
+// workers blocked must fail, or the test would prove nothing. And a new version is applied only
+// when the parent chooses.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import {
+  launchBrowser, startServer, openPage, waitForServiceWorker, copyOfDist, guideSections, assertNoAxeViolations,
+} from './helpers.mjs';
+
+let browser;
+
+before(async () => {
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Reads sections and searches the way a parent would, with no server behind the page. */
+async function walkTheGuide(app) {
+  const { page } = app;
+  await app.visit('/guide');
+  for (const { slug, title } of guideSections()) {
+    await page.getByTestId('section-list').getByRole('link', { name: title, exact: true }).click();
+    await page.waitForURL(`**/guide/${slug}`);
+    assert.equal(await page.locator('main h1').textContent(), title);
+    await page.goBack();
+    await page.waitForURL('**/guide');
+  }
+  // Deep links, typed or opened from a bookmark, come from the cache too.
+  await app.visit('/guide/appeals');
+  assert.equal(await page.locator('main h1').textContent(), 'Appeals');
+  await app.visit('/search?q=certificate');
+  await page.getByTestId('search-results').waitFor();
+  assert.ok((await page.getByTestId('search-results').locator('li').count()) >= 1);
+  await page.getByLabel('Words to find').fill('complaint');
+  await page.waitForURL('**/search?q=complaint');
+  await page.getByTestId('search-results').getByRole('link', { name: 'Making a Complaint' }).waitFor();
+  await app.visit('/contacts');
+  await app.visit('/no-such-page');
+  await page.getByTestId('not-found').waitFor();
+}
+
+test('with the server stopped, a reload still shows every section, search and deep links', async () => {
+  const server = await startServer();
+  const app = await openPage(browser, server.origin);
+  const { page } = app;
+  await app.visit('/');
+  await waitForServiceWorker(page);
+  assert.equal(await page.getByTestId('offline-status').textContent(), 'Saved on this device: works without a signal.');
+
+  await server.stop();
+  const check = await fetch(server.origin).then(() => 'reachable', () => 'unreachable');
+  assert.equal(check, 'unreachable', 'the server really is stopped');
+
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  assert.equal(await page.locator('main h1').textContent(), 'SEND Casebook');
+  await walkTheGuide(app);
+  await assertNoAxeViolations(page, 'a page loaded offline');
+  app.assertClean();
+  await app.close();
+});
+
+test('the same walk fails with service workers blocked, so the test above proves something', async () => {
+  const server = await startServer();
+  const app = await openPage(browser, server.origin, { contextOptions: { serviceWorkers: 'block' } });
+  const { page } = app;
+  await app.visit('/');
+  await server.stop();
+  await assert.rejects(page.reload(), /ERR_CONNECTION_REFUSED/);
+  await assert.rejects(app.visit('/guide/appeals'), /ERR_CONNECTION_REFUSED/);
+  await app.close();
+});
+
+test('a new version waits for the parent to choose "Update now"', async () => {
+  const dir = copyOfDist();
+  const server = await startServer({ dir });
+  const app = await openPage(browser, server.origin);
+  const { page } = app;
+  try {
+    await app.visit('/search');
+    await waitForServiceWorker(page);
+    const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
+    await page.getByLabel('Words to find').fill('half-typed words');
+    await page.evaluate(() => { window.sameDocument = true; });
+
+    // Publish a new version: a changed service worker (new cache name) and a marker page change.
+    const sw = path.join(dir, 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const CACHE_NAME = '([^']+)'/, "const CACHE_NAME = '$1-next'"));
+    const index = path.join(dir, 'index.html');
+    writeFileSync(index, readFileSync(index, 'utf8').replace('<title>SEND Casebook</title>', '<title>SEND Casebook</title><meta name="version" content="next">'));
+
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const banner = page.getByTestId('update-banner');
+    await banner.waitFor({ timeout: 20000 });
+    assert.match(await banner.textContent(), /A new version of SEND Casebook is ready/);
+    await assertNoAxeViolations(page, 'the update banner');
+
+    // Nothing happened behind the parent's back: same page, same words in the box, old worker.
+    assert.equal(await page.evaluate(() => window.sameDocument), true);
+    assert.equal(await page.getByLabel('Words to find').inputValue(), 'half-typed words');
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL), firstWorker);
+    assert.equal(await page.locator('meta[name=version]').count(), 0);
+
+    // "Not now" hides the banner and changes nothing.
+    await banner.getByRole('button', { name: 'Not now' }).click();
+    assert.equal(await banner.count(), 0);
+    assert.equal(await page.evaluate(() => window.sameDocument), true);
+
+    // When the parent chooses, the new version takes over and the page reloads into it.
+    await page.reload();
+    await banner.waitFor({ timeout: 20000 });
+    const reloaded = page.waitForEvent('load');
+    await banner.getByRole('button', { name: 'Update now' }).click();
+    await reloaded;
+    await page.locator('main h1').waitFor();
+    await page.waitForFunction(() => document.querySelector('meta[name=version]') !== null);
+    const cacheNames = await page.evaluate(() => caches.keys());
+    assert.equal(cacheNames.length, 1, `old caches are deleted: ${cacheNames}`);
+    assert.match(cacheNames[0], /-next$/);
+    app.assertClean();
+  } finally {
+    await app.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
