@@ -17,6 +17,10 @@ cargo clippy --all-targets --quiet -- -D warnings
 step "native tests (cargo test)"
 cargo test --quiet
 
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
+  cargo test --target wasm32-unknown-unknown --test web
+
 step "release build (trunk)"
 trunk build --release
 
