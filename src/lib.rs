@@ -13,4 +13,4 @@ pub mod pages;
 pub mod pwa;
 
 pub use app::App;
-pub use domain::calendar;
+pub use domain::{calendar, deadlines};
