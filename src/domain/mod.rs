@@ -1,6 +1,9 @@
-//! Plain Rust rules with no browser code: the calendar, how periods are counted, and the
-//! statutory deadlines. Tested natively with `cargo test`.
+//! Plain Rust rules with no browser code: the calendar, how periods are counted, the statutory
+//! deadlines, reading typed dates, the "My dates" form and calendar files. Tested natively.
 
 pub mod calendar;
 pub mod counting;
+pub mod date_input;
 pub mod deadlines;
+pub mod ics;
+pub mod my_dates;

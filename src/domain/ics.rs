@@ -1,0 +1,217 @@
+//! An iCalendar (RFC 5545) file of deadlines, for "Add to calendar".
+//!
+//! All-day events; a UID made from the rule and the date it was counted from, so importing the
+//! same dates again updates the events instead of duplicating them; text escaped and lines
+//! folded as the standard requires; CRLF line endings.
+
+use super::deadlines::{long_date, Deadline};
+use chrono::{Duration, NaiveDateTime};
+
+/// Escapes TEXT values: backslash, semicolon, comma and newlines.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets, never inside a UTF-8 character.
+pub fn fold_line(line: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out
+}
+
+/// FNV-1a: a tiny hash that gives the same answer in every version of the app.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A stable identifier for a deadline: the same rule for the same `key` always gets the same
+/// UID, whatever its date, so a corrected date updates the event already in the calendar.
+pub fn uid(deadline: &Deadline, key: &str, index: usize) -> String {
+    format!(
+        "{:016x}@send-casebook",
+        fnv1a(&format!("{key}|{:?}|{index}", deadline.rule))
+    )
+}
+
+/// The calendar file. `key` names what the dates belong to (for example the situation picked),
+/// so that re-importing after correcting a date replaces the old events.
+pub fn calendar(deadlines: &[Deadline], key: &str, stamp: NaiveDateTime) -> String {
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//SEND Casebook//My dates//EN".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+        "METHOD:PUBLISH".to_string(),
+        "X-WR-CALNAME:SEND Casebook dates".to_string(),
+    ];
+    for (index, deadline) in deadlines.iter().enumerate() {
+        let mut description: Vec<String> = deadline
+            .steps
+            .iter()
+            .map(|s| format!("{} ({})", s.text, s.source))
+            .collect();
+        if let Some(later) = &deadline.later_reading {
+            description.push(later.note.clone());
+        }
+        description.extend(deadline.notes.iter().cloned());
+        description
+            .push("Worked out by SEND Casebook. Not legal advice: check with SENDIASS.".into());
+        let summary = if deadline.by_5pm {
+            format!("{} (by 5pm)", deadline.rule.title())
+        } else {
+            deadline.rule.title().to_string()
+        };
+        lines.extend([
+            "BEGIN:VEVENT".to_string(),
+            format!("UID:{}", uid(deadline, key, index)),
+            format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")),
+            format!("DTSTART;VALUE=DATE:{}", deadline.date.format("%Y%m%d")),
+            format!(
+                "DTEND;VALUE=DATE:{}",
+                (deadline.date + Duration::days(1)).format("%Y%m%d")
+            ),
+            format!("SUMMARY:{}", escape_text(&summary)),
+            format!("DESCRIPTION:{}", escape_text(&description.join("\n"))),
+            "TRANSP:TRANSPARENT".to_string(),
+            "BEGIN:VALARM".to_string(),
+            "ACTION:DISPLAY".to_string(),
+            format!(
+                "DESCRIPTION:{}",
+                escape_text(&format!(
+                    "{}: {}",
+                    deadline.rule.title(),
+                    long_date(deadline.date)
+                ))
+            ),
+            "TRIGGER:-P7D".to_string(),
+            "END:VALARM".to_string(),
+            "BEGIN:VALARM".to_string(),
+            "ACTION:DISPLAY".to_string(),
+            format!(
+                "DESCRIPTION:{}",
+                escape_text(&format!("Tomorrow: {}", deadline.rule.title()))
+            ),
+            "TRIGGER:-P1D".to_string(),
+            "END:VALARM".to_string(),
+            "END:VEVENT".to_string(),
+        ]);
+    }
+    lines.push("END:VCALENDAR".to_string());
+    lines
+        .iter()
+        .map(|l| fold_line(l))
+        .collect::<Vec<_>>()
+        .join("\r\n")
+        + "\r\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::deadlines::{explain_appeal_deadline, explain_mediation_adviser_deadline};
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    fn stamp() -> NaiveDateTime {
+        d(2026, 11, 27).and_hms_opt(9, 30, 0).expect("time")
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape_text("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_without_splitting_characters() {
+        let line = format!("DESCRIPTION:{}", "é".repeat(100));
+        let folded = fold_line(&line);
+        for part in folded.split("\r\n") {
+            assert!(part.len() <= 75, "{} octets", part.len());
+        }
+        assert_eq!(folded.replace("\r\n ", ""), line);
+    }
+
+    #[test]
+    fn the_file_parses_back_with_all_day_events_and_stable_uids() {
+        let decision = d(2025, 6, 30);
+        let deadlines = vec![
+            explain_mediation_adviser_deadline(decision),
+            explain_appeal_deadline(decision, None, true),
+        ];
+        let text = calendar(&deadlines, "final-plan-issued", stamp());
+        assert!(text.ends_with("END:VCALENDAR\r\n"));
+        assert!(text.lines().all(|l| l.len() <= 76), "folded");
+
+        let mut parser = ical::IcalParser::new(text.as_bytes());
+        let parsed = parser
+            .next()
+            .expect("one calendar")
+            .expect("valid iCalendar");
+        assert_eq!(parsed.events.len(), 2);
+        let property = |event: &ical::parser::ical::component::IcalEvent, name: &str| {
+            event
+                .properties
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| p.value.clone())
+                .unwrap_or_default()
+        };
+        let appeal = &parsed.events[1];
+        assert_eq!(property(appeal, "DTSTART"), "20250901");
+        assert_eq!(property(appeal, "DTEND"), "20250902");
+        let params = appeal
+            .properties
+            .iter()
+            .find(|p| p.name == "DTSTART")
+            .and_then(|p| p.params.clone());
+        assert_eq!(
+            params,
+            Some(vec![("VALUE".to_string(), vec!["DATE".to_string()])])
+        );
+        assert!(property(appeal, "SUMMARY").contains("by 5pm"));
+        assert!(property(appeal, "DESCRIPTION").contains("HESC Rules r 12(3)(a)"));
+        assert_eq!(appeal.alarms.len(), 2, "a week before and a day before");
+
+        // A corrected decision date keeps the UIDs: a second import updates the events.
+        let corrected = d(2025, 7, 2);
+        let corrected = vec![
+            explain_mediation_adviser_deadline(corrected),
+            explain_appeal_deadline(corrected, None, true),
+        ];
+        let again = calendar(&corrected, "final-plan-issued", stamp());
+        assert_ne!(text, again);
+        let uids = |t: &str| {
+            t.lines()
+                .filter(|l| l.starts_with("UID:"))
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(uids(&text), uids(&again));
+        assert_ne!(uids(&text)[0], uids(&text)[1], "each event has its own UID");
+    }
+}
