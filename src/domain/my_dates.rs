@@ -390,7 +390,7 @@ impl TransferKind {
 }
 
 /// Everything the parent has entered, saved as typed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MyDatesForm {
     pub situation: Option<Situation>,
@@ -404,20 +404,6 @@ pub struct MyDatesForm {
     pub submitted: bool,
 }
 
-impl Default for MyDatesForm {
-    fn default() -> Self {
-        MyDatesForm {
-            situation: None,
-            dates: BTreeMap::new(),
-            school_only: false,
-            order_kind: None,
-            unopposed: false,
-            transfer_kind: None,
-            transfer_year: String::new(),
-            submitted: false,
-        }
-    }
-}
 
 impl MyDatesForm {
     pub fn date(&self, field: DateField) -> DateParts {
