@@ -4,7 +4,8 @@ use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::{
     about::AboutPage, contacts::ContactsPage, guide_index::GuideIndexPage,
-    guide_section::GuideSectionPage, home::HomePage, not_found::NotFoundPage, search::SearchPage,
+    guide_section::GuideSectionPage, home::HomePage, my_dates::MyDatesPage,
+    not_found::NotFoundPage, search::SearchPage,
 };
 use crate::pwa::{self, PwaStatus};
 use leptos::prelude::*;
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage/>
                     <Route path=path!("guide") view=GuideIndexPage/>
                     <Route path=path!("guide/:slug") view=GuideSectionPage/>
+                    <Route path=path!("dates") view=MyDatesPage/>
                     <Route path=path!("search") view=SearchPage/>
                     <Route path=path!("contacts") view=ContactsPage/>
                     <Route path=path!("about") view=AboutPage/>

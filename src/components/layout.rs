@@ -37,6 +37,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <ul>
                         <li><A href="/" exact=true>"Home"</A></li>
                         <li><A href="/guide">"Guide"</A></li>
+                        <li><A href="/dates">"My dates"</A></li>
                         <li><A href="/search">"Search"</A></li>
                         <li><A href="/contacts">"Contacts"</A></li>
                     </ul>

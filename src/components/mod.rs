@@ -1,6 +1,9 @@
 //! Small views shared by several pages. They show data; they hold no rules.
 
 pub mod booklet_text;
+pub mod date_input;
+pub mod deadline_card;
+pub mod error_summary;
 pub mod highlighted_text;
 pub mod layout;
 pub mod print_button;

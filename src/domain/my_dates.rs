@@ -404,7 +404,6 @@ pub struct MyDatesForm {
     pub submitted: bool,
 }
 
-
 impl MyDatesForm {
     pub fn date(&self, field: DateField) -> DateParts {
         self.dates.get(&field).cloned().unwrap_or_default()

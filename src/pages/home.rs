@@ -22,6 +22,10 @@ pub fn HomePage() -> impl IntoView {
         <h2>"Where to start"</h2>
         <ul class="card-list">
             <li class="card">
+                <A href="/dates">"Work out your deadlines"</A>
+                <p>"Got a decision letter? See the last day to appeal and to call the mediation adviser."</p>
+            </li>
+            <li class="card">
                 <A href="/guide/first-steps">"First steps"</A>
                 <p>"Not happy with the help your child gets at school? Start here."</p>
             </li>
@@ -42,8 +46,8 @@ pub fn HomePage() -> impl IntoView {
         </p>
         <SectionList/>
         <p class="coming-soon">
-            "Coming next to SEND Casebook: your key dates and deadlines, a record of letters, calls "
-            "and meetings kept on this device, and a timeline to print."
+            "Coming next to SEND Casebook: a record of letters, calls and meetings kept on this "
+            "device, and a timeline to print."
         </p>
     }
 }

@@ -5,5 +5,6 @@ pub mod contacts;
 pub mod guide_index;
 pub mod guide_section;
 pub mod home;
+pub mod my_dates;
 pub mod not_found;
 pub mod search;

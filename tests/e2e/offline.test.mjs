@@ -41,6 +41,14 @@ async function walkTheGuide(app) {
   await page.waitForURL('**/search?q=complaint');
   await page.getByTestId('search-results').getByRole('link', { name: 'Making a Complaint' }).waitFor();
   await app.visit('/contacts');
+  // Working out dates needs nothing from the network either.
+  await app.visit('/dates');
+  await page.getByLabel('A draft EHC plan').check();
+  await page.locator('#draft-served-day').fill('1');
+  await page.locator('#draft-served-month').fill('8');
+  await page.locator('#draft-served-year').fill('2025');
+  await page.getByRole('button', { name: 'Work out my dates' }).click();
+  await page.getByTestId('results').locator('time[datetime="2025-08-15"]').waitFor();
   await app.visit('/no-such-page');
   await page.getByTestId('not-found').waitFor();
 }

@@ -1,0 +1,101 @@
+//! One key date: when, how long is left, who must act, and how it was worked out.
+
+use crate::domain::deadlines::{long_date, Certainty, Deadline, Rule, WhoActs};
+use crate::domain::my_dates::{status, DateStatus};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+fn who(who: WhoActs) -> &'static str {
+    match who {
+        WhoActs::Parent => "You",
+        WhoActs::Council => "The council",
+        WhoActs::MediationAdviser => "The mediation adviser",
+        WhoActs::Mediator => "The mediator",
+        WhoActs::Tribunal => "The Tribunal",
+        WhoActs::HealthOrSocialCare => "The health or social care body",
+    }
+}
+
+fn certainty(certainty: Certainty) -> &'static str {
+    match certainty {
+        Certainty::Checked => "Checked against the law itself.",
+        Certainty::SecondarySources => {
+            "From reliable advice services; the regulation's own words were not checked."
+        }
+        Certainty::Unchecked => {
+            "Not yet checked against the law: confirm it with SENDIASS before relying on it."
+        }
+    }
+}
+
+/// What a passed date means, calmly: what can still be done.
+fn after_the_date(deadline: &Deadline, days: i64) -> String {
+    let ago = if days == 1 {
+        "1 day ago".to_string()
+    } else {
+        format!("{days} days ago")
+    };
+    match (deadline.rule, deadline.who) {
+        (Rule::TribunalAppeal | Rule::DisabilityDiscriminationClaim, _) => format!(
+            "This date passed {ago}. You can still send it and ask the Tribunal to accept it late: explain why, and get advice from SENDIASS."
+        ),
+        (Rule::MediationAdviserContact, _) => format!(
+            "This date passed {ago}. Contact the mediation adviser anyway and get advice: you can still ask the Tribunal to accept an appeal."
+        ),
+        (_, WhoActs::Parent) => format!("This date passed {ago}. You can still send your views: ask SENDIASS how."),
+        (_, _) => format!("This date passed {ago}. If it has not been done, it is {days} days late: you can ask why in writing."),
+    }
+}
+
+#[component]
+pub fn DeadlineCard(deadline: Deadline, today: NaiveDate) -> impl IntoView {
+    let when = match status(deadline.date, today) {
+        DateStatus::Today => (
+            "deadline__status deadline__status--today",
+            "Today".to_string(),
+        ),
+        DateStatus::DaysLeft(1) => ("deadline__status", "Tomorrow: 1 day left".to_string()),
+        DateStatus::DaysLeft(n) => ("deadline__status", format!("{n} days from today")),
+        DateStatus::DaysAgo(n) => (
+            "deadline__status deadline__status--passed",
+            after_the_date(&deadline, n),
+        ),
+    };
+    let date_text = format!(
+        "{}{}",
+        long_date(deadline.date),
+        if deadline.by_5pm { ", by 5pm" } else { "" }
+    );
+    let iso = deadline.date.format("%Y-%m-%d").to_string();
+    view! {
+        <li class="deadline" data-testid="deadline">
+            <h3 class="deadline__title">{deadline.rule.title()}</h3>
+            <p class="deadline__date"><time datetime=iso>{date_text}</time></p>
+            <p class=when.0>{when.1}</p>
+            <p class="deadline__who">"Who must act: " {who(deadline.who)}</p>
+            {deadline.later_reading.clone().map(|later| view! {
+                <div class="callout callout--unsure" data-testid="later-reading">
+                    <p class="callout__label">"The law is unclear here"</p>
+                    <p>{later.note}</p>
+                </div>
+            })}
+            {(!deadline.notes.is_empty()).then(|| view! {
+                <ul class="bullets deadline__notes">
+                    {deadline.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                </ul>
+            })}
+            <details class="details">
+                <summary class="details__summary">"How this date was worked out"</summary>
+                <div class="details__text">
+                    <ol class="steps">
+                        {deadline.steps.iter().map(|step| view! {
+                            <li>{step.text.clone()} <span class="steps__source">" Source: " {step.source}</span></li>
+                        }).collect_view()}
+                    </ol>
+                    <p>"Counted in " {deadline.unit.describe()} "."</p>
+                    <p>{certainty(deadline.certainty)}</p>
+                </div>
+            </details>
+        </li>
+    }
+}

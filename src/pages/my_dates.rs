@@ -1,0 +1,427 @@
+//! "My dates": the parent picks what happened, enters the dates they have, and sees every
+//! deadline that follows, explained. The inputs are saved on this device as they are typed.
+
+use crate::components::date_input::DateInput;
+use crate::components::deadline_card::DeadlineCard;
+use crate::components::error_summary::{ErrorLink, ErrorSummary};
+use crate::domain::date_input::{DateError, DatePart};
+use crate::domain::deadlines::long_date;
+use crate::domain::ics;
+use crate::domain::my_dates::{
+    situation_info, work_out, DateField, FormError, MyDates, MyDatesForm, OrderKind, Situation,
+    TransferKind, Warning, SITUATIONS,
+};
+use crate::storage::{self, StorageProblem};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use wasm_bindgen::JsCast;
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn parts_in_words(parts: &[DatePart]) -> String {
+    let words: Vec<&str> = parts
+        .iter()
+        .map(|p| match p {
+            DatePart::Day => "day",
+            DatePart::Month => "month",
+            DatePart::Year => "year",
+        })
+        .collect();
+    match words.as_slice() {
+        [one] => format!("a {one}"),
+        [first, second] => format!("a {first} and {second}"),
+        _ => words.join(", "),
+    }
+}
+
+/// The plain-English message for a form error (GOV.UK wording patterns).
+pub fn error_message(error: &FormError) -> String {
+    match error {
+        FormError::NoSituation => "Select what has happened".into(),
+        FormError::NoOrderKind => "Select what the Tribunal ordered".into(),
+        FormError::NoTransferKind => "Select the kind of move".into(),
+        FormError::TransferYear { earliest, latest } => {
+            format!("Enter the year of the move as 4 numbers, between {earliest} and {latest}")
+        }
+        FormError::CertificateBeforeDecision => {
+            "The date the certificate was issued must be the same as or after the date the decision was sent".into()
+        }
+        FormError::Date(field, date_error) => {
+            let name = field.name();
+            match date_error {
+                DateError::Missing => format!("Enter {name}"),
+                DateError::Incomplete(parts) => format!("{} must include {}", capitalise(name), parts_in_words(parts)),
+                DateError::NotNumbers(_) => {
+                    format!("{} must be written in numbers, for example 30 6 2025", capitalise(name))
+                }
+                DateError::YearNotFourDigits => format!("The year of {name} must have 4 numbers, for example 2025"),
+                DateError::NotARealDate(_) => format!("{} must be a real date", capitalise(name)),
+                DateError::YearOutOfRange { earliest, latest } => {
+                    format!("{} must be between {earliest} and {latest}", capitalise(name))
+                }
+            }
+        }
+    }
+}
+
+fn storage_message(problem: &StorageProblem) -> String {
+    match problem {
+        StorageProblem::Unreadable { .. } => "The dates saved on this device earlier could not be read, so the form starts empty. \
+             The saved copy has been kept on this device, untouched."
+            .into(),
+        StorageProblem::NotSaved => "Your dates could not be saved on this device: the browser's storage may be full or switched off. \
+             They are still on screen; note them down or add them to your calendar before closing this page."
+            .into(),
+    }
+}
+
+#[component]
+pub fn MyDatesPage() -> impl IntoView {
+    let (initial, load_problem) = match storage::load_my_dates() {
+        Ok(saved) => (saved.unwrap_or_default(), None),
+        Err(problem) => (MyDatesForm::default(), Some(problem)),
+    };
+    let today = today();
+    let first_results = if initial.submitted {
+        work_out(&initial, today).ok()
+    } else {
+        None
+    };
+    let form = RwSignal::new(initial);
+    let results = RwSignal::new(first_results);
+    let errors = RwSignal::new(Vec::<FormError>::new());
+    let save_problem = RwSignal::new(None::<StorageProblem>);
+    let situation = Memo::new(move |_| form.read().situation);
+
+    // The one place this page persists: every change is saved as it is typed.
+    Effect::new(move |_| {
+        let current = form.get();
+        save_problem.set(storage::save_my_dates(&current).err());
+    });
+
+    let error_links = Signal::derive(move || {
+        errors
+            .get()
+            .iter()
+            .map(|e| ErrorLink {
+                message: error_message(e),
+                target_id: e.target_id(),
+            })
+            .collect::<Vec<_>>()
+    });
+
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        match work_out(&form.get_untracked(), today) {
+            Ok(dates) => {
+                errors.set(Vec::new());
+                results.set(Some(dates));
+                form.update(|f| f.submitted = true);
+                request_animation_frame(|| {
+                    if let Some(heading) = document()
+                        .get_element_by_id("results-heading")
+                        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = heading.focus();
+                    }
+                });
+            }
+            Err(problems) => {
+                results.set(None);
+                errors.set(problems);
+            }
+        }
+    };
+
+    let choose = move |chosen: Situation| {
+        form.update(|f| {
+            f.situation = Some(chosen);
+            f.submitted = false;
+        });
+        results.set(None);
+        errors.set(Vec::new());
+    };
+
+    let start_again = move |_| {
+        storage::clear_my_dates();
+        form.set(MyDatesForm::default());
+        results.set(None);
+        errors.set(Vec::new());
+    };
+
+    view! {
+        <Title text="My dates"/>
+        <h1 tabindex="-1">"Work out your dates"</h1>
+        <p class="lead">
+            "Choose what has happened and enter the dates you have. You will see every deadline that follows, "
+            "how it was worked out, and where the law is unclear. Your dates stay on this device."
+        </p>
+        {load_problem.map(|p| view! { <div class="callout callout--warning" role="status" data-testid="storage-problem"><p>{storage_message(&p)}</p></div> })}
+        {move || save_problem.get().map(|p| view! { <div class="callout callout--warning" role="status" data-testid="save-problem"><p>{storage_message(&p)}</p></div> })}
+        <ErrorSummary errors=error_links/>
+        <form class="my-dates-form" novalidate on:submit=on_submit>
+            <SituationChoice situation=situation.into() on_choose=Callback::new(choose) has_error=Signal::derive(move || errors.read().contains(&FormError::NoSituation))/>
+            {move || situation.get().map(|chosen| view! { <SituationFields situation=chosen form=form errors=errors/> })}
+            <div class="button-group">
+                <button type="submit" class="button" data-testid="work-out">"Work out my dates"</button>
+                <button type="button" class="button button--secondary" on:click=start_again>"Start again"</button>
+            </div>
+        </form>
+        {move || results.get().map(|dates| view! { <Results dates=dates today=today key=situation.get().map(|s| situation_info(s).id).unwrap_or("dates")/> })}
+        <p class="source">
+            "Dates follow the SEND Regulations 2014, the Tribunal's procedure rules and England and Wales bank holidays. "
+            "This is information, not legal advice: check important dates with Hertfordshire SENDIASS on "
+            <a href="tel:+441992555847">"01992 555847"</a> "."
+        </p>
+    }
+}
+
+#[component]
+fn SituationChoice(
+    situation: Signal<Option<Situation>>,
+    on_choose: Callback<Situation>,
+    has_error: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class=move || if has_error.get() { "form-group form-group--error" } else { "form-group" }>
+            <fieldset class="fieldset" aria-describedby="situation-hint">
+                <legend class="fieldset__legend fieldset__legend--m"><h2 class="fieldset__heading">"What has happened?"</h2></legend>
+                <p class="hint" id="situation-hint">"Choose the letter, meeting or event you want dates for."</p>
+                {move || has_error.get().then(|| view! {
+                    <p class="error-message"><span class="visually-hidden">"Error: "</span>{error_message(&FormError::NoSituation)}</p>
+                })}
+                <div class="radios">
+                    {SITUATIONS.iter().map(|info| {
+                        let id = format!("situation-{}", info.id);
+                        let hint_id = format!("{id}-hint");
+                        let chosen = info.situation;
+                        view! {
+                            <div class="radios__item">
+                                <input class="radios__input" type="radio" name="situation" id=id.clone() value=info.id
+                                    aria-describedby=(!info.hint.is_empty()).then(|| hint_id.clone())
+                                    prop:checked=move || situation.get() == Some(chosen)
+                                    on:change=move |_| on_choose.run(chosen)/>
+                                <label class="radios__label" for=id>{info.label}</label>
+                                {(!info.hint.is_empty()).then(|| view! { <p class="radios__hint hint" id=hint_id>{info.hint}</p> })}
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+#[component]
+fn SituationFields(
+    situation: Situation,
+    form: RwSignal<MyDatesForm>,
+    errors: RwSignal<Vec<FormError>>,
+) -> impl IntoView {
+    let info = situation_info(situation);
+    let date_field = move |field: DateField, optional: bool| {
+        let value = Signal::derive(move || form.read().date(field));
+        let on_change = Callback::new(move |(part, text): (DatePart, String)| {
+            form.update(|f| {
+                let parts = f.dates.entry(field).or_default();
+                match part {
+                    DatePart::Day => parts.day = text,
+                    DatePart::Month => parts.month = text,
+                    DatePart::Year => parts.year = text,
+                }
+            });
+        });
+        let error = Signal::derive(move || {
+            errors
+                .read()
+                .iter()
+                .find(|e| e.field() == Some(field))
+                .map(|e| {
+                    let parts = match e {
+                        FormError::Date(_, date_error) => date_error.parts(),
+                        _ => vec![DatePart::Day, DatePart::Month, DatePart::Year],
+                    };
+                    (error_message(e), parts)
+                })
+        });
+        view! { <DateInput id=field.id() label=field.label() hint=field.hint() optional=optional value=value on_change=on_change error=error/> }
+    };
+    view! {
+        <div class="situation-fields" data-testid="situation-fields">
+            {info.required.iter().map(|f| date_field(*f, false)).collect_view()}
+            {info.optional.iter().map(|f| date_field(*f, true)).collect_view()}
+            {situation.can_be_school_only().then(|| view! {
+                <div class="form-group checkboxes__item">
+                    <input class="checkboxes__input" type="checkbox" id="school-only"
+                        prop:checked=move || form.read().school_only
+                        on:change=move |event| form.update(|f| f.school_only = event_target_checked(&event))/>
+                    <label class="checkboxes__label" for="school-only">
+                        "My appeal is only about the school or college named, the type named, or that none is named"
+                    </label>
+                </div>
+            })}
+            {(situation == Situation::TribunalOrder).then(|| view! { <OrderFields form=form errors=errors/> })}
+            {(situation == Situation::PhaseTransfer).then(|| view! { <TransferFields form=form errors=errors date_field=date_field/> })}
+        </div>
+    }
+}
+
+#[component]
+fn OrderFields(form: RwSignal<MyDatesForm>, errors: RwSignal<Vec<FormError>>) -> impl IntoView {
+    let has_error = move || errors.read().contains(&FormError::NoOrderKind);
+    view! {
+        <div class=move || if has_error() { "form-group form-group--error" } else { "form-group" }>
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">"What did the Tribunal order?"</legend>
+                {move || has_error().then(|| view! {
+                    <p class="error-message"><span class="visually-hidden">"Error: "</span>{error_message(&FormError::NoOrderKind)}</p>
+                })}
+                <div class="radios">
+                    {OrderKind::ALL.iter().map(|kind| {
+                        let kind = *kind;
+                        let id = format!("order-{}", kind.id());
+                        view! {
+                            <div class="radios__item">
+                                <input class="radios__input" type="radio" name="order-kind" id=id.clone()
+                                    prop:checked=move || form.read().order_kind == Some(kind)
+                                    on:change=move |_| form.update(|f| f.order_kind = Some(kind))/>
+                                <label class="radios__label" for=id>{kind.label()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+        <div class="form-group checkboxes__item">
+            <input class="checkboxes__input" type="checkbox" id="unopposed"
+                prop:checked=move || form.read().unopposed
+                on:change=move |event| form.update(|f| f.unopposed = event_target_checked(&event))/>
+            <label class="checkboxes__label" for="unopposed">"The council told the Tribunal it would not oppose the appeal (the date above is the date it did so)"</label>
+        </div>
+    }
+}
+
+#[component]
+fn TransferFields<F, V>(
+    form: RwSignal<MyDatesForm>,
+    errors: RwSignal<Vec<FormError>>,
+    date_field: F,
+) -> impl IntoView
+where
+    F: Fn(DateField, bool) -> V + Copy + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let kind_error = move || errors.read().contains(&FormError::NoTransferKind);
+    let year_error = move || {
+        errors
+            .read()
+            .iter()
+            .find(|e| matches!(e, FormError::TransferYear { .. }))
+            .map(error_message)
+    };
+    let kind = Memo::new(move |_| form.read().transfer_kind);
+    view! {
+        <div class=move || if kind_error() { "form-group form-group--error" } else { "form-group" }>
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">"What kind of move is it?"</legend>
+                {move || kind_error().then(|| view! {
+                    <p class="error-message"><span class="visually-hidden">"Error: "</span>{error_message(&FormError::NoTransferKind)}</p>
+                })}
+                <div class="radios">
+                    {TransferKind::ALL.iter().map(|k| {
+                        let k = *k;
+                        let id = format!("transfer-{}", k.id());
+                        view! {
+                            <div class="radios__item">
+                                <input class="radios__input" type="radio" name="transfer-kind" id=id.clone()
+                                    prop:checked=move || kind.get() == Some(k)
+                                    on:change=move |_| form.update(|f| f.transfer_kind = Some(k))/>
+                                <label class="radios__label" for=id>{k.label()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+        {move || match kind.get() {
+            Some(TransferKind::BetweenPost16) => date_field(DateField::TransferDate, false).into_any(),
+            Some(_) => view! {
+                <div class=move || if year_error().is_some() { "form-group form-group--error" } else { "form-group" }>
+                    <label class="label" for="transfer-year">"In which year is the move?"</label>
+                    <p class="hint" id="transfer-year-hint">"For example, 2027 for a move in September 2027"</p>
+                    {move || year_error().map(|m| view! { <p class="error-message" id="transfer-year-error"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                    <input id="transfer-year" class=move || if year_error().is_some() { "input input--width-4 input--error" } else { "input input--width-4" }
+                        type="text" inputmode="numeric" autocomplete="off" aria-describedby="transfer-year-hint"
+                        prop:value=move || form.read().transfer_year.clone()
+                        on:input=move |event| form.update(|f| f.transfer_year = event_target_value(&event))/>
+                </div>
+            }.into_any(),
+            None => ().into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Results(dates: MyDates, today: NaiveDate, key: &'static str) -> impl IntoView {
+    let deadlines = dates.deadlines.clone();
+    let for_calendar = deadlines.clone();
+    view! {
+        <section class="results" aria-labelledby="results-heading" data-testid="results">
+            <h2 id="results-heading" tabindex="-1">"Your dates"</h2>
+            {dates.warnings.iter().map(|warning| match warning {
+                Warning::AdviserBeforeAppeal { adviser, appeal } => view! {
+                    <div class="callout callout--warning" data-testid="adviser-warning">
+                        <p class="callout__label">"Contact the mediation adviser first"</p>
+                        <p>
+                            "You must contact the mediation adviser by " <strong>{long_date(*adviser)}</strong>
+                            ". That is earlier than your appeal deadline of " {long_date(*appeal)}
+                            ", and this date does not move for weekends, holidays or August. Phone them as early as you can."
+                        </p>
+                    </div>
+                },
+            }).collect_view()}
+            <ol class="deadline-list">
+                {deadlines.into_iter().map(|deadline| view! { <DeadlineCard deadline=deadline today=today/> }).collect_view()}
+            </ol>
+            <div class="button-group">
+                <button type="button" class="button" data-testid="add-to-calendar" on:click=move |_| download_calendar(&for_calendar, key)>
+                    "Add to calendar (.ics file)"
+                </button>
+            </div>
+            <p class="hint">"Opens in your phone's or computer's calendar. Downloading it again after a correction updates the same events."</p>
+        </section>
+    }
+}
+
+/// Offers the dates as an `.ics` file, made on the device: nothing is sent anywhere.
+fn download_calendar(deadlines: &[crate::domain::deadlines::Deadline], key: &str) {
+    let text = ics::calendar(deadlines, key, chrono::Utc::now().naive_utc());
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/calendar;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(link) = document().create_element("a") {
+        let _ = link.set_attribute("href", &url);
+        let _ = link.set_attribute("download", "send-casebook-dates.ics");
+        if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
+            link.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
