@@ -66,7 +66,7 @@ pub fn DeadlineCard(deadline: Deadline, today: NaiveDate) -> impl IntoView {
         long_date(deadline.date),
         if deadline.by_5pm { ", by 5pm" } else { "" }
     );
-    let iso = deadline.date.format("%Y-%m-%d").to_string();
+    let iso = deadline.date.to_string();
     view! {
         <li class="deadline" data-testid="deadline">
             <h3 class="deadline__title">{deadline.rule.title()}</h3>

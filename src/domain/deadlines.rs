@@ -219,9 +219,25 @@ impl Rule {
     }
 }
 
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+
+/// "1 September" (written by hand: chrono's formatter would add a lot to the app's size).
+pub fn day_and_month(date: NaiveDate) -> String {
+    format!("{} {}", date.day(), MONTHS[date.month0() as usize])
+}
+
+/// "Monday 1 September".
+pub fn weekday_day_and_month(date: NaiveDate) -> String {
+    format!("{} {}", WEEKDAYS[date.weekday().num_days_from_monday() as usize], day_and_month(date))
+}
+
 /// "Monday 1 September 2025".
 pub fn long_date(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
+    format!("{} {}", weekday_day_and_month(date), date.year())
 }
 
 fn non_working_reason(date: NaiveDate) -> String {
@@ -416,7 +432,7 @@ fn working_days_deadline(
     let skipped: Vec<String> = std::iter::successors(start.succ_opt(), |d| d.succ_opt())
         .take_while(|d| *d < date)
         .filter(|d| !is_working_day(*d))
-        .map(|d| format!("{} ({})", d.format("%A %-d %B"), non_working_reason(d)))
+        .map(|d| format!("{} ({})", weekday_day_and_month(d), non_working_reason(d)))
         .collect();
     let skipped_text = if skipped.is_empty() {
         String::new()
@@ -775,7 +791,7 @@ pub fn explain_phase_transfer(transfer_year: i32, kind: PhaseTransfer) -> Option
         date: before,
         note: format!(
             "Many guides say \"by {}\"; the regulation says \"before\", so the last day that complies is {}.",
-            before.format("%-d %B"),
+            day_and_month(before),
             long_date(last_day)
         ),
     });
@@ -987,6 +1003,17 @@ mod tests {
         ("2027-05-31", None, "2027-08-02"),
         ("2022-10-24", None, "2022-12-28"),
     ];
+
+    #[test]
+    fn dates_are_written_out_in_full() {
+        assert_eq!(long_date(d("2025-09-01")), "Monday 1 September 2025");
+        assert_eq!(long_date(d("2026-02-14")), "Saturday 14 February 2026");
+        assert_eq!(weekday_day_and_month(d("2025-12-25")), "Thursday 25 December");
+        for offset in 0..400 {
+            let date = d("2025-01-01") + Duration::days(offset);
+            assert_eq!(long_date(date), date.format("%A %-d %B %Y").to_string());
+        }
+    }
 
     #[test]
     fn every_appeal_example_in_the_rule_book() {

@@ -5,7 +5,17 @@
 //! folded as the standard requires; CRLF line endings.
 
 use super::deadlines::{long_date, Deadline};
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+
+/// `20250901`: the iCalendar DATE form (by hand, to keep chrono's formatter out of the app).
+fn ical_date(date: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
+}
+
+/// `20261127T093000Z`: the iCalendar UTC DATE-TIME form.
+fn ical_utc(stamp: NaiveDateTime) -> String {
+    format!("{}T{:02}{:02}{:02}Z", ical_date(stamp.date()), stamp.hour(), stamp.minute(), stamp.second())
+}
 
 /// Escapes TEXT values: backslash, semicolon, comma and newlines.
 pub fn escape_text(text: &str) -> String {
@@ -86,11 +96,11 @@ pub fn calendar(deadlines: &[Deadline], key: &str, stamp: NaiveDateTime) -> Stri
         lines.extend([
             "BEGIN:VEVENT".to_string(),
             format!("UID:{}", uid(deadline, key, index)),
-            format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")),
-            format!("DTSTART;VALUE=DATE:{}", deadline.date.format("%Y%m%d")),
+            format!("DTSTAMP:{}", ical_utc(stamp)),
+            format!("DTSTART;VALUE=DATE:{}", ical_date(deadline.date)),
             format!(
                 "DTEND;VALUE=DATE:{}",
-                (deadline.date + Duration::days(1)).format("%Y%m%d")
+                ical_date(deadline.date + Duration::days(1))
             ),
             format!("SUMMARY:{}", escape_text(&summary)),
             format!("DESCRIPTION:{}", escape_text(&description.join("\n"))),
@@ -131,7 +141,6 @@ pub fn calendar(deadlines: &[Deadline], key: &str, stamp: NaiveDateTime) -> Stri
 mod tests {
     use super::*;
     use crate::domain::deadlines::{explain_appeal_deadline, explain_mediation_adviser_deadline};
-    use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")
@@ -139,6 +148,12 @@ mod tests {
 
     fn stamp() -> NaiveDateTime {
         d(2026, 11, 27).and_hms_opt(9, 30, 0).expect("time")
+    }
+
+    #[test]
+    fn dates_and_stamps_use_the_icalendar_forms() {
+        assert_eq!(ical_date(d(2025, 9, 1)), "20250901");
+        assert_eq!(ical_utc(stamp()), "20261127T093000Z");
     }
 
     #[test]

@@ -17,8 +17,19 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use wasm_bindgen::JsCast;
 
+/// Today's date on this device, from the browser's clock in its local time zone.
 fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// Now, in UTC, from the browser's clock.
+fn now_utc() -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_utc_full_year() as i32, now.get_utc_month() + 1, now.get_utc_date())
+        .and_then(|date| date.and_hms_opt(now.get_utc_hours(), now.get_utc_minutes(), now.get_utc_seconds()))
+        .unwrap_or_default()
 }
 
 fn capitalise(text: &str) -> String {
@@ -406,7 +417,7 @@ fn Results(dates: MyDates, today: NaiveDate, key: &'static str) -> impl IntoView
 
 /// Offers the dates as an `.ics` file, made on the device: nothing is sent anywhere.
 fn download_calendar(deadlines: &[crate::domain::deadlines::Deadline], key: &str) {
-    let text = ics::calendar(deadlines, key, chrono::Utc::now().naive_utc());
+    let text = ics::calendar(deadlines, key, now_utc());
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/calendar;charset=utf-8");
