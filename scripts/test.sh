@@ -19,7 +19,7 @@ cargo test --quiet
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
-  cargo test --target wasm32-unknown-unknown --test web
+  cargo test --target wasm32-unknown-unknown --test web --test storage_web
 
 step "release build (trunk)"
 # Seen once here: Trunk's asset pipeline failed and a rerun passed. Retry once, saying so,

@@ -1,6 +1,7 @@
 //! One key date: when, how long is left, who must act, and how it was worked out.
 
-use crate::domain::deadlines::{long_date, Certainty, Deadline, Rule, WhoActs};
+use crate::domain::calendar::HOLIDAY_LIST_NAME;
+use crate::domain::deadlines::{long_date, Certainty, Deadline, Rule, Unit, WhoActs};
 use crate::domain::my_dates::{status, DateStatus};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -67,6 +68,7 @@ pub fn DeadlineCard(deadline: Deadline, today: NaiveDate) -> impl IntoView {
         if deadline.by_5pm { ", by 5pm" } else { "" }
     );
     let iso = deadline.date.to_string();
+    let uses_working_days = deadline.by_5pm || deadline.unit == Unit::WorkingDays;
     view! {
         <li class="deadline" data-testid="deadline">
             <h3 class="deadline__title">{deadline.rule.title()}</h3>
@@ -93,6 +95,7 @@ pub fn DeadlineCard(deadline: Deadline, today: NaiveDate) -> impl IntoView {
                         }).collect_view()}
                     </ol>
                     <p>"Counted in " {deadline.unit.describe()} "."</p>
+                    {uses_working_days.then(|| view! { <p>"Working days and holidays: " {HOLIDAY_LIST_NAME} "."</p> })}
                     <p>{certainty(deadline.certainty)}</p>
                 </div>
             </details>

@@ -219,9 +219,27 @@ impl Rule {
     }
 }
 
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -232,7 +250,11 @@ pub fn day_and_month(date: NaiveDate) -> String {
 
 /// "Monday 1 September".
 pub fn weekday_day_and_month(date: NaiveDate) -> String {
-    format!("{} {}", WEEKDAYS[date.weekday().num_days_from_monday() as usize], day_and_month(date))
+    format!(
+        "{} {}",
+        WEEKDAYS[date.weekday().num_days_from_monday() as usize],
+        day_and_month(date)
+    )
 }
 
 /// "Monday 1 September 2025".
@@ -1008,7 +1030,10 @@ mod tests {
     fn dates_are_written_out_in_full() {
         assert_eq!(long_date(d("2025-09-01")), "Monday 1 September 2025");
         assert_eq!(long_date(d("2026-02-14")), "Saturday 14 February 2026");
-        assert_eq!(weekday_day_and_month(d("2025-12-25")), "Thursday 25 December");
+        assert_eq!(
+            weekday_day_and_month(d("2025-12-25")),
+            "Thursday 25 December"
+        );
         for offset in 0..400 {
             let date = d("2025-01-01") + Duration::days(offset);
             assert_eq!(long_date(date), date.format("%A %-d %B %Y").to_string());

@@ -14,7 +14,13 @@ fn ical_date(date: NaiveDate) -> String {
 
 /// `20261127T093000Z`: the iCalendar UTC DATE-TIME form.
 fn ical_utc(stamp: NaiveDateTime) -> String {
-    format!("{}T{:02}{:02}{:02}Z", ical_date(stamp.date()), stamp.hour(), stamp.minute(), stamp.second())
+    format!(
+        "{}T{:02}{:02}{:02}Z",
+        ical_date(stamp.date()),
+        stamp.hour(),
+        stamp.minute(),
+        stamp.second()
+    )
 }
 
 /// Escapes TEXT values: backslash, semicolon, comma and newlines.

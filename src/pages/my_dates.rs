@@ -20,16 +20,30 @@ use wasm_bindgen::JsCast;
 /// Today's date on this device, from the browser's clock in its local time zone.
 fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .unwrap_or(NaiveDate::MIN)
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(NaiveDate::MIN)
 }
 
 /// Now, in UTC, from the browser's clock.
 fn now_utc() -> chrono::NaiveDateTime {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_utc_full_year() as i32, now.get_utc_month() + 1, now.get_utc_date())
-        .and_then(|date| date.and_hms_opt(now.get_utc_hours(), now.get_utc_minutes(), now.get_utc_seconds()))
-        .unwrap_or_default()
+    NaiveDate::from_ymd_opt(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+    .and_then(|date| {
+        date.and_hms_opt(
+            now.get_utc_hours(),
+            now.get_utc_minutes(),
+            now.get_utc_seconds(),
+        )
+    })
+    .unwrap_or_default()
 }
 
 fn capitalise(text: &str) -> String {

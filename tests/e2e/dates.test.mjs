@@ -140,6 +140,7 @@ test('impossible and incomplete dates get an error summary that links to each fi
     [['1', '', ''], ['1', '6', '2025'], 'The date the decision was sent must include a month and year'],
     [['1', '6', '1999'], ['1', '6', '2025'], 'The date the decision was sent must be between 2012 and 2030'],
     [['2', '6', '2025'], ['1', '6', '2025'], 'The date the certificate was issued must be the same as or after the date the decision was sent'],
+    [['1', '13', '2025'], ['1', '6', '2025'], 'The date the decision was sent must be a real date'],
   ];
   for (const [decision, certificate, message] of cases) {
     await enterDate(page, 'decision-sent', decision);
