@@ -1,9 +1,12 @@
 //! Plain Rust rules with no browser code: the calendar, how periods are counted, the statutory
 //! deadlines, reading typed dates, the "My dates" form and calendar files. Tested natively.
 
+pub mod backup;
 pub mod calendar;
+pub mod casebook;
 pub mod counting;
 pub mod date_input;
 pub mod deadlines;
 pub mod ics;
+pub mod migrations;
 pub mod my_dates;

@@ -1,0 +1,548 @@
+//! The parent's records: cases (one per child), their correspondence log and notes.
+//!
+//! Plain data with the rules that keep it safe: every record has an id and the time it was last
+//! changed; deleting leaves a tombstone so that merging two copies (two tabs, or a backup) never
+//! brings a deleted record back; merging keeps the newer version of each record.
+
+use super::my_dates::{OrderKind, Situation};
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// The version of the stored format. Bump it with a migration in `migrations`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Milliseconds since 1970, from the device clock: when a record last changed.
+pub type Millis = i64;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Casebook {
+    pub schema_version: u32,
+    pub cases: Vec<Case>,
+    /// When the parent last saved a backup file, if ever.
+    #[serde(default)]
+    pub last_backup: Option<Millis>,
+}
+
+impl Default for Casebook {
+    fn default() -> Self {
+        Casebook {
+            schema_version: SCHEMA_VERSION,
+            cases: Vec::new(),
+            last_backup: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlanStatus {
+    NoPlan,
+    AssessmentRequested,
+    BeingAssessed,
+    DraftPlan,
+    HasPlan,
+    PlanBeingReviewed,
+    PlanCeased,
+}
+
+impl PlanStatus {
+    pub const ALL: [PlanStatus; 7] = [
+        PlanStatus::NoPlan,
+        PlanStatus::AssessmentRequested,
+        PlanStatus::BeingAssessed,
+        PlanStatus::DraftPlan,
+        PlanStatus::HasPlan,
+        PlanStatus::PlanBeingReviewed,
+        PlanStatus::PlanCeased,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanStatus::NoPlan => "No EHC plan (SEN support)",
+            PlanStatus::AssessmentRequested => "Assessment requested",
+            PlanStatus::BeingAssessed => "Being assessed",
+            PlanStatus::DraftPlan => "Draft plan",
+            PlanStatus::HasPlan => "Has an EHC plan",
+            PlanStatus::PlanBeingReviewed => "Plan being reviewed or amended",
+            PlanStatus::PlanCeased => "Plan ceased",
+        }
+    }
+}
+
+/// One child or young person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub school: String,
+    pub plan_status: PlanStatus,
+    #[serde(default)]
+    pub entries: Vec<LogEntry>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    pub updated: Millis,
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    Sent,
+    Received,
+    Call,
+    Meeting,
+}
+
+impl Direction {
+    pub const ALL: [Direction; 4] = [
+        Direction::Sent,
+        Direction::Received,
+        Direction::Call,
+        Direction::Meeting,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Direction::Sent => "I sent it",
+            Direction::Received => "I received it",
+            Direction::Call => "Phone call",
+            Direction::Meeting => "Meeting",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    Letter,
+    Email,
+    Phone,
+    Meeting,
+    VideoCall,
+    Text,
+}
+
+impl Method {
+    pub const ALL: [Method; 6] = [
+        Method::Letter,
+        Method::Email,
+        Method::Phone,
+        Method::Meeting,
+        Method::VideoCall,
+        Method::Text,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Method::Letter => "Letter",
+            Method::Email => "Email",
+            Method::Phone => "Phone",
+            Method::Meeting => "Meeting",
+            Method::VideoCall => "Video call",
+            Method::Text => "Text message",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Party {
+    School,
+    Senco,
+    Headteacher,
+    CouncilSenTeam,
+    Sendiass,
+    MediationService,
+    Tribunal,
+    Health,
+    SocialCare,
+    Other,
+}
+
+impl Party {
+    pub const ALL: [Party; 10] = [
+        Party::School,
+        Party::Senco,
+        Party::Headteacher,
+        Party::CouncilSenTeam,
+        Party::Sendiass,
+        Party::MediationService,
+        Party::Tribunal,
+        Party::Health,
+        Party::SocialCare,
+        Party::Other,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Party::School => "School",
+            Party::Senco => "SENCo",
+            Party::Headteacher => "Headteacher",
+            Party::CouncilSenTeam => "Council SEN team",
+            Party::Sendiass => "SENDIASS",
+            Party::MediationService => "Mediation service",
+            Party::Tribunal => "Tribunal",
+            Party::Health => "Health",
+            Party::SocialCare => "Social care",
+            Party::Other => "Other",
+        }
+    }
+}
+
+/// A log entry that starts a legal clock, and which one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum KeyDate {
+    /// A decision letter; the entry's date is when it was sent.
+    Decision {
+        about: Situation,
+    },
+    /// A mediation certificate; the entry's date is its issue date.
+    MediationCertificate {
+        decision_sent: NaiveDate,
+    },
+    DraftPlan,
+    AmendmentNotice,
+    ReviewMeeting,
+    RequestForAssessment,
+    TribunalOrder {
+        order: OrderKind,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    pub id: String,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub time: Option<NaiveTime>,
+    pub direction: Direction,
+    pub method: Method,
+    pub party: Party,
+    #[serde(default)]
+    pub person: String,
+    #[serde(default)]
+    pub subject: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub promised: String,
+    #[serde(default)]
+    pub promised_by: String,
+    #[serde(default)]
+    pub follow_up: Option<NaiveDate>,
+    #[serde(default)]
+    pub kept_where: String,
+    #[serde(default)]
+    pub key_date: Option<KeyDate>,
+    pub updated: Millis,
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: String,
+    pub date: NaiveDate,
+    pub title: String,
+    #[serde(default)]
+    pub body: String,
+    pub updated: Millis,
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+/// Anything with an id, a change time and a tombstone can be merged.
+pub trait Record: Clone {
+    fn id(&self) -> &str;
+    fn updated(&self) -> Millis;
+}
+
+impl Record for LogEntry {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated(&self) -> Millis {
+        self.updated
+    }
+}
+
+impl Record for Note {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated(&self) -> Millis {
+        self.updated
+    }
+}
+
+impl Record for Case {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated(&self) -> Millis {
+        self.updated
+    }
+}
+
+/// Merges two lists of records by id: each record keeps its newer version (ties keep `ours`),
+/// records only one side has are kept, and order follows `ours` then the new ones.
+pub fn merge_records<T: Record>(ours: &[T], theirs: &[T]) -> Vec<T> {
+    let mut merged: Vec<T> = ours.to_vec();
+    for record in theirs {
+        match merged.iter_mut().find(|r| r.id() == record.id()) {
+            Some(existing) if record.updated() > existing.updated() => *existing = record.clone(),
+            Some(_) => {}
+            None => merged.push(record.clone()),
+        }
+    }
+    merged
+}
+
+/// Merges two casebooks, record by record, so that neither side's newer changes are lost.
+pub fn merge(ours: &Casebook, theirs: &Casebook) -> Casebook {
+    let mut cases = merge_records(&ours.cases, &theirs.cases);
+    for case in &mut cases {
+        let (Some(a), Some(b)) = (
+            ours.cases.iter().find(|c| c.id == case.id),
+            theirs.cases.iter().find(|c| c.id == case.id),
+        ) else {
+            continue;
+        };
+        case.entries = merge_records(&a.entries, &b.entries);
+        case.notes = merge_records(&a.notes, &b.notes);
+    }
+    Casebook {
+        schema_version: SCHEMA_VERSION,
+        cases,
+        last_backup: ours.last_backup.max(theirs.last_backup),
+    }
+}
+
+impl Casebook {
+    pub fn live_cases(&self) -> impl Iterator<Item = &Case> {
+        self.cases.iter().filter(|c| !c.deleted)
+    }
+
+    pub fn case(&self, id: &str) -> Option<&Case> {
+        self.cases.iter().find(|c| c.id == id && !c.deleted)
+    }
+
+    pub fn case_mut(&mut self, id: &str) -> Option<&mut Case> {
+        self.cases.iter_mut().find(|c| c.id == id && !c.deleted)
+    }
+
+    /// Adds a case, or replaces the one with the same id.
+    pub fn upsert_case(&mut self, case: Case) {
+        match self.cases.iter_mut().find(|c| c.id == case.id) {
+            Some(existing) => {
+                let (entries, notes) = (
+                    std::mem::take(&mut existing.entries),
+                    std::mem::take(&mut existing.notes),
+                );
+                *existing = Case {
+                    entries,
+                    notes,
+                    ..case
+                };
+            }
+            None => self.cases.push(case),
+        }
+    }
+
+    /// How many live records (cases, entries, notes) the casebook holds.
+    pub fn record_count(&self) -> usize {
+        self.live_cases()
+            .map(|c| 1 + c.live_entries().count() + c.live_notes().count())
+            .sum()
+    }
+
+    /// Records changed since the last backup: a nudge to back up.
+    pub fn changed_since_backup(&self) -> usize {
+        let since = self.last_backup.unwrap_or(Millis::MIN);
+        self.live_cases()
+            .map(|c| {
+                usize::from(c.updated > since)
+                    + c.live_entries().filter(|e| e.updated > since).count()
+                    + c.live_notes().filter(|n| n.updated > since).count()
+            })
+            .sum()
+    }
+}
+
+impl Case {
+    pub fn live_entries(&self) -> impl Iterator<Item = &LogEntry> {
+        self.entries.iter().filter(|e| !e.deleted)
+    }
+
+    pub fn live_notes(&self) -> impl Iterator<Item = &Note> {
+        self.notes.iter().filter(|n| !n.deleted)
+    }
+
+    /// Adds an entry, or replaces the one with the same id.
+    pub fn upsert_entry(&mut self, entry: LogEntry) {
+        match self.entries.iter_mut().find(|e| e.id == entry.id) {
+            Some(existing) => *existing = entry,
+            None => self.entries.push(entry),
+        }
+    }
+
+    pub fn upsert_note(&mut self, note: Note) {
+        match self.notes.iter_mut().find(|n| n.id == note.id) {
+            Some(existing) => *existing = note,
+            None => self.notes.push(note),
+        }
+    }
+
+    /// Marks an entry deleted (a tombstone, so that a merge cannot bring it back). Returns the
+    /// entry as it was, for "undo".
+    pub fn delete_entry(&mut self, id: &str, now: Millis) -> Option<LogEntry> {
+        let entry = self.entries.iter_mut().find(|e| e.id == id && !e.deleted)?;
+        let before = entry.clone();
+        entry.deleted = true;
+        entry.updated = now;
+        Some(before)
+    }
+
+    pub fn delete_note(&mut self, id: &str, now: Millis) -> Option<Note> {
+        let note = self.notes.iter_mut().find(|n| n.id == id && !n.deleted)?;
+        let before = note.clone();
+        note.deleted = true;
+        note.updated = now;
+        Some(before)
+    }
+
+    /// Puts back a deleted record as it was, newer than its tombstone.
+    pub fn undo_delete_entry(&mut self, mut before: LogEntry, now: Millis) {
+        before.deleted = false;
+        before.updated = now;
+        self.upsert_entry(before);
+    }
+
+    pub fn undo_delete_note(&mut self, mut before: Note, now: Millis) {
+        before.deleted = false;
+        before.updated = now;
+        self.upsert_note(before);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    pub fn entry(id: &str, date: NaiveDate, updated: Millis) -> LogEntry {
+        LogEntry {
+            id: id.into(),
+            date,
+            time: None,
+            direction: Direction::Received,
+            method: Method::Letter,
+            party: Party::CouncilSenTeam,
+            person: String::new(),
+            subject: format!("Letter {id}"),
+            summary: String::new(),
+            promised: String::new(),
+            promised_by: String::new(),
+            follow_up: None,
+            kept_where: String::new(),
+            key_date: None,
+            updated,
+            deleted: false,
+        }
+    }
+
+    pub fn case(id: &str, entries: Vec<LogEntry>) -> Case {
+        Case {
+            id: id.into(),
+            name: "A.B.".into(),
+            school: "Oak Primary".into(),
+            plan_status: PlanStatus::HasPlan,
+            entries,
+            notes: Vec::new(),
+            updated: 1,
+            deleted: false,
+        }
+    }
+
+    #[test]
+    fn merging_keeps_the_newer_version_of_each_record_and_all_new_ones() {
+        let ours = vec![entry("a", d(2025, 1, 1), 10), entry("b", d(2025, 1, 2), 30)];
+        let mut theirs_a = entry("a", d(2025, 1, 1), 20);
+        theirs_a.subject = "corrected".into();
+        let theirs = vec![
+            theirs_a,
+            entry("b", d(2025, 1, 2), 5),
+            entry("c", d(2025, 1, 3), 1),
+        ];
+        let merged = merge_records(&ours, &theirs);
+        assert_eq!(
+            merged.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+            ["a", "b", "c"]
+        );
+        assert_eq!(merged[0].subject, "corrected");
+        assert_eq!(merged[1].updated, 30);
+    }
+
+    #[test]
+    fn a_deleted_record_is_not_brought_back_by_an_older_copy() {
+        let mut ours = case("k", vec![entry("a", d(2025, 1, 1), 10)]);
+        ours.delete_entry("a", 50).expect("deleted");
+        let theirs = case("k", vec![entry("a", d(2025, 1, 1), 10)]);
+        let merged = merge(
+            &Casebook {
+                cases: vec![ours],
+                ..Casebook::default()
+            },
+            &Casebook {
+                cases: vec![theirs],
+                ..Casebook::default()
+            },
+        );
+        assert_eq!(merged.cases[0].live_entries().count(), 0);
+    }
+
+    #[test]
+    fn undo_puts_back_exactly_what_was_deleted() {
+        let mut c = case("k", vec![entry("a", d(2025, 1, 1), 10)]);
+        let before = c.delete_entry("a", 50).expect("deleted");
+        assert_eq!(c.live_entries().count(), 0);
+        assert!(c.delete_entry("a", 51).is_none(), "already deleted");
+        c.undo_delete_entry(before.clone(), 60);
+        let restored = c.live_entries().next().expect("back");
+        assert_eq!(
+            (restored.subject.as_str(), restored.updated),
+            (before.subject.as_str(), 60)
+        );
+    }
+
+    #[test]
+    fn changes_since_the_last_backup_are_counted() {
+        let mut book = Casebook {
+            cases: vec![case(
+                "k",
+                vec![entry("a", d(2025, 1, 1), 10), entry("b", d(2025, 1, 1), 30)],
+            )],
+            ..Casebook::default()
+        };
+        assert_eq!(book.changed_since_backup(), 3);
+        book.last_backup = Some(20);
+        assert_eq!(book.changed_since_backup(), 1);
+        assert_eq!(book.record_count(), 3);
+    }
+
+    #[test]
+    fn upserting_a_case_keeps_its_records() {
+        let mut book = Casebook {
+            cases: vec![case("k", vec![entry("a", d(2025, 1, 1), 10)])],
+            ..Casebook::default()
+        };
+        let mut renamed = case("k", Vec::new());
+        renamed.name = "C.D.".into();
+        book.upsert_case(renamed);
+        assert_eq!(book.cases[0].name, "C.D.");
+        assert_eq!(book.cases[0].entries.len(), 1);
+    }
+}
