@@ -11,6 +11,7 @@ pub mod content;
 pub mod domain;
 pub mod pages;
 pub mod pwa;
+pub mod state;
 pub mod storage;
 
 pub use app::App;

@@ -10,3 +10,4 @@ pub mod deadlines;
 pub mod ics;
 pub mod migrations;
 pub mod my_dates;
+pub mod records;

@@ -342,7 +342,13 @@ impl OrderKind {
     }
 
     fn order(self) -> TribunalOrder {
-        match self {
+        self.into()
+    }
+}
+
+impl From<OrderKind> for TribunalOrder {
+    fn from(kind: OrderKind) -> TribunalOrder {
+        match kind {
             OrderKind::Assess => TribunalOrder::Assess,
             OrderKind::MakePlan => TribunalOrder::MakePlan,
             OrderKind::AmendNeedsOrProvision => TribunalOrder::AmendNeedsOrProvision,

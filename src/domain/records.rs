@@ -1,0 +1,691 @@
+//! What the records pages show, worked out from the casebook: the log filtered and searched,
+//! the deadlines that follow from key dates, and a case's summary. Also the drafts the forms
+//! edit, and the checks that turn a draft into a record.
+
+use super::casebook::{Case, Direction, KeyDate, LogEntry, Method, Millis, Note, Party};
+use super::date_input::{parse_date, DateError, DateParts};
+use super::deadlines::{self as d, Deadline, WhoActs};
+use super::my_dates::Situation;
+use chrono::{NaiveDate, NaiveTime, Timelike};
+
+/// Reads a time typed as "9:05", "09:05" or "9.05" (24-hour clock).
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let (hours, minutes) = text.trim().split_once([':', '.'])?;
+    let all_digits =
+        |t: &str| !t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit());
+    if !all_digits(hours) || minutes.len() != 2 || !all_digits(minutes) {
+        return None;
+    }
+    NaiveTime::from_hms_opt(hours.parse().ok()?, minutes.parse().ok()?, 0)
+}
+use serde::{Deserialize, Serialize};
+
+/// How the log is sorted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SortOrder {
+    #[default]
+    NewestFirst,
+    OldestFirst,
+}
+
+/// The log's filters, all optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LogFilter {
+    pub text: String,
+    pub party: Option<Party>,
+    pub method: Option<Method>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub sort: SortOrder,
+}
+
+fn entry_matches_text(entry: &LogEntry, words: &[String]) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    let fields = [
+        &entry.subject,
+        &entry.summary,
+        &entry.person,
+        &entry.promised,
+        &entry.promised_by,
+        &entry.kept_where,
+    ];
+    words
+        .iter()
+        .all(|word| fields.iter().any(|f| contains_ignoring_case(f, word)))
+}
+
+/// Case-insensitive `contains` that allocates only for non-ASCII text.
+fn contains_ignoring_case(haystack: &str, lowercase_needle: &str) -> bool {
+    if haystack.is_ascii() {
+        let needle = lowercase_needle.as_bytes();
+        haystack
+            .as_bytes()
+            .windows(needle.len().max(1))
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    } else {
+        haystack.to_lowercase().contains(lowercase_needle)
+    }
+}
+
+/// The live entries of a case that pass the filter, in the chosen order.
+pub fn filter_log<'a>(case: &'a Case, filter: &LogFilter) -> Vec<&'a LogEntry> {
+    let words: Vec<String> = filter
+        .text
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let mut entries: Vec<&LogEntry> = case
+        .live_entries()
+        .filter(|e| filter.party.is_none_or(|p| e.party == p))
+        .filter(|e| filter.method.is_none_or(|m| e.method == m))
+        .filter(|e| filter.from.is_none_or(|from| e.date >= from))
+        .filter(|e| filter.to.is_none_or(|to| e.date <= to))
+        .filter(|e| entry_matches_text(e, &words))
+        .collect();
+    entries.sort_by_key(|e| (e.date, e.time, e.updated));
+    if filter.sort == SortOrder::NewestFirst {
+        entries.reverse();
+    }
+    entries
+}
+
+/// The deadlines that follow from an entry marked as a key date.
+pub fn key_date_deadlines(entry: &LogEntry) -> Vec<Deadline> {
+    let Some(key) = entry.key_date else {
+        return Vec::new();
+    };
+    let date = entry.date;
+    let mut out = match key {
+        KeyDate::Decision { about } if about.is_appealable_decision() => {
+            vec![
+                d::explain_mediation_adviser_deadline(date),
+                d::explain_appeal_deadline(date, None, true),
+            ]
+        }
+        KeyDate::Decision { .. } => Vec::new(),
+        KeyDate::MediationCertificate { decision_sent } => {
+            vec![d::explain_appeal_deadline(decision_sent, Some(date), true)]
+        }
+        KeyDate::DraftPlan => vec![d::explain_draft_plan_comments(date)],
+        KeyDate::AmendmentNotice => {
+            vec![
+                d::explain_amendment_notice_comments(date),
+                d::explain_final_amended_plan(date),
+            ]
+        }
+        KeyDate::ReviewMeeting => vec![
+            d::explain_review_report(date),
+            d::explain_review_decision(date),
+            d::explain_final_amended_plan_after_review(date),
+            d::explain_annual_review_due(date),
+        ],
+        KeyDate::RequestForAssessment => vec![
+            d::explain_decision_whether_to_assess(date),
+            d::explain_no_plan_notice(date),
+            d::explain_final_plan(date),
+        ],
+        KeyDate::TribunalOrder { order } => d::explain_tribunal_order(order.into(), date, false),
+    };
+    out.sort_by_key(|deadline| deadline.date);
+    out
+}
+
+/// A deadline with the entry it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseDeadline {
+    pub entry_id: String,
+    pub entry_subject: String,
+    pub deadline: Deadline,
+}
+
+/// What the case summary shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseSummary {
+    /// Deadlines from today on, soonest first.
+    pub upcoming: Vec<CaseDeadline>,
+    /// The council's (or another body's) deadlines that have passed, with days late.
+    pub overdue_for_others: Vec<(CaseDeadline, i64)>,
+    /// Entries with a follow-up date, soonest first, with whether it has passed.
+    pub follow_ups: Vec<(String, String, NaiveDate, bool)>,
+    /// The last contact with each party, most recent first.
+    pub last_contact: Vec<(Party, NaiveDate)>,
+}
+
+pub fn case_summary(case: &Case, today: NaiveDate) -> CaseSummary {
+    let mut upcoming = Vec::new();
+    let mut overdue_for_others = Vec::new();
+    for entry in case.live_entries() {
+        for deadline in key_date_deadlines(entry) {
+            let item = CaseDeadline {
+                entry_id: entry.id.clone(),
+                entry_subject: entry.subject.clone(),
+                deadline,
+            };
+            if item.deadline.date >= today {
+                upcoming.push(item);
+            } else if !matches!(item.deadline.who, WhoActs::Parent) {
+                let late = (today - item.deadline.date).num_days();
+                overdue_for_others.push((item, late));
+            }
+        }
+    }
+    upcoming.sort_by_key(|i| i.deadline.date);
+    overdue_for_others.sort_by_key(|(i, _)| i.deadline.date);
+    let mut follow_ups: Vec<(String, String, NaiveDate, bool)> = case
+        .live_entries()
+        .filter_map(|e| {
+            e.follow_up
+                .map(|f| (e.id.clone(), e.subject.clone(), f, f < today))
+        })
+        .collect();
+    follow_ups.sort_by_key(|f| f.2);
+    let mut last_contact: Vec<(Party, NaiveDate)> = Vec::new();
+    for entry in case.live_entries() {
+        match last_contact.iter_mut().find(|(p, _)| *p == entry.party) {
+            Some((_, date)) if *date < entry.date => *date = entry.date,
+            Some(_) => {}
+            None => last_contact.push((entry.party, entry.date)),
+        }
+    }
+    last_contact.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    CaseSummary {
+        upcoming,
+        overdue_for_others,
+        follow_ups,
+        last_contact,
+    }
+}
+
+/// Which key date an entry is, as the form's select offers it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KeyDateChoice {
+    #[default]
+    None,
+    Decision,
+    MediationCertificate,
+    DraftPlan,
+    AmendmentNotice,
+    ReviewMeeting,
+    RequestForAssessment,
+    TribunalOrder,
+}
+
+impl KeyDateChoice {
+    pub const ALL: [KeyDateChoice; 8] = [
+        KeyDateChoice::None,
+        KeyDateChoice::Decision,
+        KeyDateChoice::MediationCertificate,
+        KeyDateChoice::DraftPlan,
+        KeyDateChoice::AmendmentNotice,
+        KeyDateChoice::ReviewMeeting,
+        KeyDateChoice::RequestForAssessment,
+        KeyDateChoice::TribunalOrder,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            KeyDateChoice::None => "none",
+            KeyDateChoice::Decision => "decision",
+            KeyDateChoice::MediationCertificate => "mediation-certificate",
+            KeyDateChoice::DraftPlan => "draft-plan",
+            KeyDateChoice::AmendmentNotice => "amendment-notice",
+            KeyDateChoice::ReviewMeeting => "review-meeting",
+            KeyDateChoice::RequestForAssessment => "request-for-assessment",
+            KeyDateChoice::TribunalOrder => "tribunal-order",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            KeyDateChoice::None => "No, an ordinary entry",
+            KeyDateChoice::Decision => "A decision letter (the date it was sent)",
+            KeyDateChoice::MediationCertificate => "A mediation certificate (its date of issue)",
+            KeyDateChoice::DraftPlan => "A draft EHC plan",
+            KeyDateChoice::AmendmentNotice => "A notice of proposed amendments",
+            KeyDateChoice::ReviewMeeting => "An annual review meeting",
+            KeyDateChoice::RequestForAssessment => {
+                "A request for an EHC needs assessment (the date received)"
+            }
+            KeyDateChoice::TribunalOrder => "A Tribunal order",
+        }
+    }
+
+    pub fn from_id(id: &str) -> KeyDateChoice {
+        KeyDateChoice::ALL
+            .into_iter()
+            .find(|c| c.id() == id)
+            .unwrap_or_default()
+    }
+
+    pub fn of(key: Option<KeyDate>) -> KeyDateChoice {
+        match key {
+            None => KeyDateChoice::None,
+            Some(KeyDate::Decision { .. }) => KeyDateChoice::Decision,
+            Some(KeyDate::MediationCertificate { .. }) => KeyDateChoice::MediationCertificate,
+            Some(KeyDate::DraftPlan) => KeyDateChoice::DraftPlan,
+            Some(KeyDate::AmendmentNotice) => KeyDateChoice::AmendmentNotice,
+            Some(KeyDate::ReviewMeeting) => KeyDateChoice::ReviewMeeting,
+            Some(KeyDate::RequestForAssessment) => KeyDateChoice::RequestForAssessment,
+            Some(KeyDate::TribunalOrder { .. }) => KeyDateChoice::TribunalOrder,
+        }
+    }
+}
+
+/// A log entry as the form holds it, text as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntryDraft {
+    pub date: DateParts,
+    pub time: String,
+    pub direction: Direction,
+    pub method: Method,
+    pub party: Party,
+    pub person: String,
+    pub subject: String,
+    pub summary: String,
+    pub promised: String,
+    pub promised_by: String,
+    pub follow_up: DateParts,
+    pub kept_where: String,
+    pub key_date: KeyDateChoice,
+    pub decision_about: Situation,
+    pub decision_sent: DateParts,
+    pub order: super::my_dates::OrderKind,
+}
+
+impl Default for LogEntryDraft {
+    fn default() -> Self {
+        LogEntryDraft {
+            date: DateParts::default(),
+            time: String::new(),
+            direction: Direction::Received,
+            method: Method::Letter,
+            party: Party::School,
+            person: String::new(),
+            subject: String::new(),
+            summary: String::new(),
+            promised: String::new(),
+            promised_by: String::new(),
+            follow_up: DateParts::default(),
+            kept_where: String::new(),
+            key_date: KeyDateChoice::None,
+            decision_about: Situation::FinalPlanIssued,
+            decision_sent: DateParts::default(),
+            order: super::my_dates::OrderKind::MakePlan,
+        }
+    }
+}
+
+/// A field of the log entry form that can be wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryError {
+    Date(DateError),
+    Time,
+    Subject,
+    FollowUp(DateError),
+    DecisionSent(DateError),
+    CertificateBeforeDecision,
+}
+
+impl LogEntryDraft {
+    pub fn from_entry(entry: &LogEntry) -> Self {
+        let mut draft = LogEntryDraft {
+            date: DateParts::from_date(entry.date),
+            time: entry
+                .time
+                .map(|t| format!("{:02}:{:02}", t.hour(), t.minute()))
+                .unwrap_or_default(),
+            direction: entry.direction,
+            method: entry.method,
+            party: entry.party,
+            person: entry.person.clone(),
+            subject: entry.subject.clone(),
+            summary: entry.summary.clone(),
+            promised: entry.promised.clone(),
+            promised_by: entry.promised_by.clone(),
+            follow_up: entry
+                .follow_up
+                .map(DateParts::from_date)
+                .unwrap_or_default(),
+            kept_where: entry.kept_where.clone(),
+            key_date: KeyDateChoice::of(entry.key_date),
+            ..LogEntryDraft::default()
+        };
+        match entry.key_date {
+            Some(KeyDate::Decision { about }) => draft.decision_about = about,
+            Some(KeyDate::MediationCertificate { decision_sent }) => {
+                draft.decision_sent = DateParts::from_date(decision_sent)
+            }
+            Some(KeyDate::TribunalOrder { order }) => draft.order = order,
+            _ => {}
+        }
+        draft
+    }
+
+    /// Checks the draft and makes the entry, or lists every problem.
+    pub fn to_entry(
+        &self,
+        id: &str,
+        now: Millis,
+        today: NaiveDate,
+    ) -> Result<LogEntry, Vec<EntryError>> {
+        let mut errors = Vec::new();
+        let date = parse_date(&self.date, today)
+            .map_err(|e| errors.push(EntryError::Date(e)))
+            .ok();
+        let time = if self.time.trim().is_empty() {
+            None
+        } else {
+            let time = parse_time(&self.time);
+            if time.is_none() {
+                errors.push(EntryError::Time);
+            }
+            time
+        };
+        if self.subject.trim().is_empty() {
+            errors.push(EntryError::Subject);
+        }
+        let follow_up = if self.follow_up.is_empty() {
+            None
+        } else {
+            parse_date(&self.follow_up, today)
+                .map_err(|e| errors.push(EntryError::FollowUp(e)))
+                .ok()
+        };
+        let key_date = match self.key_date {
+            KeyDateChoice::None => None,
+            KeyDateChoice::Decision => Some(KeyDate::Decision {
+                about: self.decision_about,
+            }),
+            KeyDateChoice::MediationCertificate => match parse_date(&self.decision_sent, today) {
+                Ok(decision_sent) => {
+                    if date.is_some_and(|issued| issued < decision_sent) {
+                        errors.push(EntryError::CertificateBeforeDecision);
+                    }
+                    Some(KeyDate::MediationCertificate { decision_sent })
+                }
+                Err(e) => {
+                    errors.push(EntryError::DecisionSent(e));
+                    None
+                }
+            },
+            KeyDateChoice::DraftPlan => Some(KeyDate::DraftPlan),
+            KeyDateChoice::AmendmentNotice => Some(KeyDate::AmendmentNotice),
+            KeyDateChoice::ReviewMeeting => Some(KeyDate::ReviewMeeting),
+            KeyDateChoice::RequestForAssessment => Some(KeyDate::RequestForAssessment),
+            KeyDateChoice::TribunalOrder => Some(KeyDate::TribunalOrder { order: self.order }),
+        };
+        match (date, errors.is_empty()) {
+            (Some(date), true) => Ok(LogEntry {
+                id: id.to_string(),
+                date,
+                time,
+                direction: self.direction,
+                method: self.method,
+                party: self.party,
+                person: self.person.trim().to_string(),
+                subject: self.subject.trim().to_string(),
+                summary: self.summary.trim().to_string(),
+                promised: self.promised.trim().to_string(),
+                promised_by: self.promised_by.trim().to_string(),
+                follow_up,
+                kept_where: self.kept_where.trim().to_string(),
+                key_date,
+                updated: now,
+                deleted: false,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A note as the form holds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoteDraft {
+    pub date: DateParts,
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteError {
+    Date(DateError),
+    Title,
+}
+
+/// The checklist a "meeting mode" note starts with, from the booklet's advice.
+pub const MEETING_CHECKLIST: &str = "Who is here:\n\n\
+What I want to happen:\n\n\
+What was agreed:\n\n\
+Actions (who will do what, by when):\n\n\
+Checklist from the guide:\n\
+- Bring a friend or relative with you if you can\n\
+- Keep notes of what is said and agreed\n\
+- Say clearly what you want to happen\n\
+- Ask for a written record and a date for a reply\n";
+
+impl NoteDraft {
+    pub fn from_note(note: &Note) -> Self {
+        NoteDraft {
+            date: DateParts::from_date(note.date),
+            title: note.title.clone(),
+            body: note.body.clone(),
+        }
+    }
+
+    /// A new meeting note for `today` at `time`, with the checklist.
+    pub fn meeting(today: NaiveDate, time: &str) -> Self {
+        NoteDraft {
+            date: DateParts::from_date(today),
+            title: format!("Meeting at {time}"),
+            body: MEETING_CHECKLIST.to_string(),
+        }
+    }
+
+    pub fn to_note(&self, id: &str, now: Millis, today: NaiveDate) -> Result<Note, Vec<NoteError>> {
+        let mut errors = Vec::new();
+        let date = parse_date(&self.date, today)
+            .map_err(|e| errors.push(NoteError::Date(e)))
+            .ok();
+        if self.title.trim().is_empty() {
+            errors.push(NoteError::Title);
+        }
+        match (date, errors.is_empty()) {
+            (Some(date), true) => Ok(Note {
+                id: id.to_string(),
+                date,
+                title: self.title.trim().to_string(),
+                body: self.body.clone(),
+                updated: now,
+                deleted: false,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::casebook::tests::{case, d, entry};
+
+    fn today() -> NaiveDate {
+        d(2025, 7, 15)
+    }
+
+    #[test]
+    fn the_log_filters_by_party_method_dates_and_words_and_sorts() {
+        let mut a = entry("a", d(2025, 6, 1), 1);
+        a.subject = "Speech therapy sessions".into();
+        a.party = Party::Senco;
+        let mut b = entry("b", d(2025, 6, 30), 2);
+        b.summary = "Final plan arrived; therapy is missing".into();
+        let mut c = entry("c", d(2025, 7, 3), 3);
+        c.method = Method::Email;
+        let k = case("k", vec![a, b, c]);
+        let ids = |f: &LogFilter| {
+            filter_log(&k, f)
+                .iter()
+                .map(|e| e.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&LogFilter::default()), ["c", "b", "a"]);
+        assert_eq!(
+            ids(&LogFilter {
+                sort: SortOrder::OldestFirst,
+                ..LogFilter::default()
+            }),
+            ["a", "b", "c"]
+        );
+        assert_eq!(
+            ids(&LogFilter {
+                text: "THERAPY".into(),
+                ..LogFilter::default()
+            }),
+            ["b", "a"]
+        );
+        assert_eq!(
+            ids(&LogFilter {
+                text: "therapy missing".into(),
+                ..LogFilter::default()
+            }),
+            ["b"]
+        );
+        assert_eq!(
+            ids(&LogFilter {
+                party: Some(Party::Senco),
+                ..LogFilter::default()
+            }),
+            ["a"]
+        );
+        assert_eq!(
+            ids(&LogFilter {
+                method: Some(Method::Email),
+                ..LogFilter::default()
+            }),
+            ["c"]
+        );
+        assert_eq!(
+            ids(&LogFilter {
+                from: Some(d(2025, 6, 2)),
+                to: Some(d(2025, 7, 1)),
+                ..LogFilter::default()
+            }),
+            ["b"]
+        );
+    }
+
+    #[test]
+    fn a_decision_entry_gives_its_deadlines_and_they_follow_a_corrected_date() {
+        let mut e = entry("a", d(2025, 6, 30), 1);
+        e.key_date = Some(KeyDate::Decision {
+            about: Situation::FinalPlanIssued,
+        });
+        let dates: Vec<NaiveDate> = key_date_deadlines(&e).iter().map(|x| x.date).collect();
+        assert_eq!(dates, [d(2025, 8, 30), d(2025, 9, 1)]);
+        e.date = d(2025, 7, 1);
+        let corrected: Vec<NaiveDate> = key_date_deadlines(&e).iter().map(|x| x.date).collect();
+        assert_eq!(corrected, [d(2025, 9, 1), d(2025, 9, 1)]);
+    }
+
+    #[test]
+    fn the_summary_shows_what_is_next_what_the_council_missed_and_last_contacts() {
+        let mut request = entry("r", d(2025, 1, 6), 1);
+        request.key_date = Some(KeyDate::RequestForAssessment);
+        let mut decision = entry("d", d(2025, 6, 30), 2);
+        decision.key_date = Some(KeyDate::Decision {
+            about: Situation::FinalPlanIssued,
+        });
+        decision.follow_up = Some(d(2025, 7, 10));
+        let mut call = entry("c", d(2025, 7, 2), 3);
+        call.party = Party::Senco;
+        let k = case("k", vec![request, decision, call]);
+        let summary = case_summary(&k, today());
+        assert_eq!(
+            summary
+                .upcoming
+                .iter()
+                .map(|u| u.deadline.date)
+                .collect::<Vec<_>>(),
+            [d(2025, 8, 30), d(2025, 9, 1)]
+        );
+        let late: Vec<i64> = summary
+            .overdue_for_others
+            .iter()
+            .map(|(_, days)| *days)
+            .collect();
+        assert_eq!(late, [148, 78, 50], "6, 16 and 20 weeks from 6 January");
+        assert_eq!(
+            summary.follow_ups,
+            [(
+                "d".to_string(),
+                "Letter d".to_string(),
+                d(2025, 7, 10),
+                true
+            )]
+        );
+        assert_eq!(
+            summary.last_contact,
+            [
+                (Party::Senco, d(2025, 7, 2)),
+                (Party::CouncilSenTeam, d(2025, 6, 30))
+            ]
+        );
+    }
+
+    #[test]
+    fn an_entry_draft_checks_every_field_and_round_trips() {
+        let mut draft = LogEntryDraft {
+            date: DateParts::new("31", "2", "2025"),
+            time: "25:00".into(),
+            follow_up: DateParts::new("1", "", ""),
+            ..LogEntryDraft::default()
+        };
+        let errors = draft.to_entry("x", 1, today()).expect_err("invalid");
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        draft.date = DateParts::new("30", "6", "2025");
+        draft.time = "09:15".into();
+        draft.follow_up = DateParts::default();
+        draft.subject = "  Final plan  ".into();
+        draft.key_date = KeyDateChoice::MediationCertificate;
+        draft.decision_sent = DateParts::new("1", "7", "2025");
+        assert_eq!(
+            draft.to_entry("x", 1, today()),
+            Err(vec![EntryError::CertificateBeforeDecision])
+        );
+        draft.decision_sent = DateParts::new("1", "5", "2025");
+        let made = draft.to_entry("x", 1, today()).expect("valid");
+        assert_eq!(made.subject, "Final plan");
+        assert_eq!(
+            LogEntryDraft::from_entry(&made).to_entry("x", 1, today()),
+            Ok(made)
+        );
+    }
+
+    #[test]
+    fn times_are_read_on_the_24_hour_clock() {
+        assert_eq!(parse_time("9:05"), NaiveTime::from_hms_opt(9, 5, 0));
+        assert_eq!(parse_time(" 14.30 "), NaiveTime::from_hms_opt(14, 30, 0));
+        for bad in ["", "9", "25:00", "9:5", "ab:cd", "9:60", "-1:00"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_meeting_note_starts_with_the_checklist() {
+        let draft = NoteDraft::meeting(today(), "10:30");
+        assert_eq!(draft.title, "Meeting at 10:30");
+        assert!(draft.body.contains("Say clearly what you want to happen"));
+        let note = draft.to_note("n", 1, today()).expect("valid");
+        assert_eq!(note.date, today());
+        assert_eq!(
+            NoteDraft {
+                title: " ".into(),
+                ..draft
+            }
+            .to_note("n", 1, today()),
+            Err(vec![NoteError::Title])
+        );
+    }
+}
