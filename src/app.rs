@@ -3,11 +3,20 @@
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::{
-    about::AboutPage, contacts::ContactsPage, guide_index::GuideIndexPage,
-    guide_section::GuideSectionPage, home::HomePage, my_dates::MyDatesPage,
-    not_found::NotFoundPage, search::SearchPage,
+    about::AboutPage,
+    case::CasePage,
+    contacts::ContactsPage,
+    guide_index::GuideIndexPage,
+    guide_section::GuideSectionPage,
+    home::HomePage,
+    my_dates::MyDatesPage,
+    not_found::NotFoundPage,
+    record_forms::{LogEntryPage, NotePage},
+    records::RecordsPage,
+    search::SearchPage,
 };
 use crate::pwa::{self, PwaStatus};
+use crate::state::CasebookState;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -25,6 +34,7 @@ pub fn mount() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(CasebookState::load());
     let status = PwaStatus::new();
     provide_context(status);
     pwa::start(status);
@@ -44,6 +54,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("guide") view=GuideIndexPage/>
                     <Route path=path!("guide/:slug") view=GuideSectionPage/>
                     <Route path=path!("dates") view=MyDatesPage/>
+                    <Route path=path!("records") view=RecordsPage/>
+                    <Route path=path!("records/:case") view=CasePage/>
+                    <Route path=path!("records/:case/log/:entry") view=LogEntryPage/>
+                    <Route path=path!("records/:case/notes/:note") view=NotePage/>
                     <Route path=path!("search") view=SearchPage/>
                     <Route path=path!("contacts") view=ContactsPage/>
                     <Route path=path!("about") view=AboutPage/>

@@ -1,6 +1,6 @@
 //! The GOV.UK date input: a fieldset with day, month and year boxes, a hint and an error.
 
-use crate::domain::date_input::{DatePart, DateParts};
+use crate::domain::date_input::{DateError, DatePart, DateParts};
 use crate::domain::my_dates::part_suffix;
 use leptos::prelude::*;
 
@@ -84,5 +84,56 @@ pub fn DateInput(
                 </div>
             </fieldset>
         </div>
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn parts_in_words(parts: &[DatePart]) -> String {
+    let words: Vec<&str> = parts
+        .iter()
+        .map(|p| match p {
+            DatePart::Day => "day",
+            DatePart::Month => "month",
+            DatePart::Year => "year",
+        })
+        .collect();
+    match words.as_slice() {
+        [one] => format!("a {one}"),
+        [first, second] => format!("a {first} and {second}"),
+        _ => words.join(", "),
+    }
+}
+
+/// The GOV.UK-style message for a date that cannot be read; `name` is how the field is called
+/// in a sentence ("the date the decision was sent").
+pub fn date_error_message(name: &str, error: &DateError) -> String {
+    match error {
+        DateError::Missing => format!("Enter {name}"),
+        DateError::Incomplete(parts) => format!(
+            "{} must include {}",
+            capitalise(name),
+            parts_in_words(parts)
+        ),
+        DateError::NotNumbers(_) => format!(
+            "{} must be written in numbers, for example 30 6 2025",
+            capitalise(name)
+        ),
+        DateError::YearNotFourDigits => {
+            format!("The year of {name} must have 4 numbers, for example 2025")
+        }
+        DateError::NotARealDate(_) => format!("{} must be a real date", capitalise(name)),
+        DateError::YearOutOfRange { earliest, latest } => {
+            format!(
+                "{} must be between {earliest} and {latest}",
+                capitalise(name)
+            )
+        }
     }
 }

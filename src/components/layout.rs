@@ -38,6 +38,7 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><A href="/" exact=true>"Home"</A></li>
                         <li><A href="/guide">"Guide"</A></li>
                         <li><A href="/dates">"My dates"</A></li>
+                        <li><A href="/records">"My records"</A></li>
                         <li><A href="/search">"Search"</A></li>
                         <li><A href="/contacts">"Contacts"</A></li>
                     </ul>

@@ -3,7 +3,9 @@
 pub mod booklet_text;
 pub mod date_input;
 pub mod deadline_card;
+pub mod download;
 pub mod error_summary;
+pub mod fields;
 pub mod highlighted_text;
 pub mod layout;
 pub mod print_button;

@@ -1,10 +1,11 @@
 //! "My dates": the parent picks what happened, enters the dates they have, and sees every
 //! deadline that follows, explained. The inputs are saved on this device as they are typed.
 
-use crate::components::date_input::DateInput;
+use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::deadline_card::DeadlineCard;
+use crate::components::download::offer_download;
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
-use crate::domain::date_input::{DateError, DatePart};
+use crate::domain::date_input::DatePart;
 use crate::domain::deadlines::long_date;
 use crate::domain::ics;
 use crate::domain::my_dates::{
@@ -46,30 +47,6 @@ fn now_utc() -> chrono::NaiveDateTime {
     .unwrap_or_default()
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-fn parts_in_words(parts: &[DatePart]) -> String {
-    let words: Vec<&str> = parts
-        .iter()
-        .map(|p| match p {
-            DatePart::Day => "day",
-            DatePart::Month => "month",
-            DatePart::Year => "year",
-        })
-        .collect();
-    match words.as_slice() {
-        [one] => format!("a {one}"),
-        [first, second] => format!("a {first} and {second}"),
-        _ => words.join(", "),
-    }
-}
-
 /// The plain-English message for a form error (GOV.UK wording patterns).
 pub fn error_message(error: &FormError) -> String {
     match error {
@@ -82,21 +59,7 @@ pub fn error_message(error: &FormError) -> String {
         FormError::CertificateBeforeDecision => {
             "The date the certificate was issued must be the same as or after the date the decision was sent".into()
         }
-        FormError::Date(field, date_error) => {
-            let name = field.name();
-            match date_error {
-                DateError::Missing => format!("Enter {name}"),
-                DateError::Incomplete(parts) => format!("{} must include {}", capitalise(name), parts_in_words(parts)),
-                DateError::NotNumbers(_) => {
-                    format!("{} must be written in numbers, for example 30 6 2025", capitalise(name))
-                }
-                DateError::YearNotFourDigits => format!("The year of {name} must have 4 numbers, for example 2025"),
-                DateError::NotARealDate(_) => format!("{} must be a real date", capitalise(name)),
-                DateError::YearOutOfRange { earliest, latest } => {
-                    format!("{} must be between {earliest} and {latest}", capitalise(name))
-                }
-            }
-        }
+        FormError::Date(field, date_error) => date_error_message(field.name(), date_error),
     }
 }
 
@@ -432,21 +395,9 @@ fn Results(dates: MyDates, today: NaiveDate, key: &'static str) -> impl IntoView
 /// Offers the dates as an `.ics` file, made on the device: nothing is sent anywhere.
 fn download_calendar(deadlines: &[crate::domain::deadlines::Deadline], key: &str) {
     let text = ics::calendar(deadlines, key, now_utc());
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/calendar;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(link) = document().create_element("a") {
-        let _ = link.set_attribute("href", &url);
-        let _ = link.set_attribute("download", "send-casebook-dates.ics");
-        if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
-            link.click();
-        }
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    offer_download(
+        "send-casebook-dates.ics",
+        "text/calendar;charset=utf-8",
+        &text,
+    );
 }

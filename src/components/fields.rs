@@ -1,0 +1,89 @@
+//! Labelled text, text area and select fields in the GOV.UK style, with an optional error.
+
+use leptos::prelude::*;
+
+fn group_class(has_error: bool) -> &'static str {
+    if has_error {
+        "form-group form-group--error"
+    } else {
+        "form-group"
+    }
+}
+
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: &'static str,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(optional)] width: &'static str,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = move || {
+        let mut ids = Vec::new();
+        if !hint.is_empty() {
+            ids.push(hint_id.clone());
+        }
+        if error.read().is_some() {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    view! {
+        <div class=move || group_class(error.read().is_some())>
+            <label class="label" for=id>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> })}
+            {move || error.get().map(|m| view! { <p class="error-message" id=format!("{id}-error")><span class="visually-hidden">"Error: "</span>{m}</p> })}
+            <input id=id type="text" autocomplete="off"
+                class=move || format!("input {width}{}", if error.read().is_some() { " input--error" } else { "" })
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |event| on_input.run(event_target_value(&event))/>
+        </div>
+    }
+}
+
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: &'static str,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    #[prop(default = 5)] rows: u32,
+) -> impl IntoView {
+    view! {
+        <div class="form-group">
+            <label class="label" for=id>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> })}
+            <textarea id=id class="textarea" rows=rows
+                aria-describedby=(!hint.is_empty()).then(|| format!("{id}-hint"))
+                prop:value=move || value.get()
+                on:input=move |event| on_input.run(event_target_value(&event))></textarea>
+        </div>
+    }
+}
+
+/// A select with options given as (value, label) pairs.
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    value: Signal<&'static str>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="form-group">
+            <label class="label" for=id>{label}</label>
+            <select id=id class="select" on:change=move |event| on_change.run(event_target_value(&event))>
+                {options.into_iter().map(|(option, text)| view! {
+                    <option value=option selected=move || value.get() == option>{text}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,376 @@
+//! One case: its summary, correspondence log (filtered, searched, sorted) and notes.
+
+use crate::components::fields::SelectField;
+use crate::domain::casebook::{Case, LogEntry, Method, Note, Party};
+use crate::domain::deadlines::long_date;
+use crate::domain::records::{
+    case_summary, filter_log, key_date_deadlines, CaseSummary, LogFilter, SortOrder,
+};
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::records::{today, StorageProblemBanner};
+use crate::state::{now_millis, CasebookState};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// What was just deleted, for "Undo".
+#[derive(Clone, PartialEq)]
+enum Deleted {
+    Entry(LogEntry),
+    Note(Note),
+}
+
+fn party_id(party: Party) -> &'static str {
+    match party {
+        Party::School => "school",
+        Party::Senco => "senco",
+        Party::Headteacher => "headteacher",
+        Party::CouncilSenTeam => "council-sen-team",
+        Party::Sendiass => "sendiass",
+        Party::MediationService => "mediation-service",
+        Party::Tribunal => "tribunal",
+        Party::Health => "health",
+        Party::SocialCare => "social-care",
+        Party::Other => "other",
+    }
+}
+
+fn method_id(method: Method) -> &'static str {
+    match method {
+        Method::Letter => "letter",
+        Method::Email => "email",
+        Method::Phone => "phone",
+        Method::Meeting => "meeting",
+        Method::VideoCall => "video-call",
+        Method::Text => "text",
+    }
+}
+
+pub fn party_options() -> Vec<(&'static str, &'static str)> {
+    Party::ALL
+        .iter()
+        .map(|p| (party_id(*p), p.label()))
+        .collect()
+}
+
+pub fn party_from_id(id: &str) -> Option<Party> {
+    Party::ALL.into_iter().find(|p| party_id(*p) == id)
+}
+
+pub fn method_options() -> Vec<(&'static str, &'static str)> {
+    Method::ALL
+        .iter()
+        .map(|m| (method_id(*m), m.label()))
+        .collect()
+}
+
+pub fn method_from_id(id: &str) -> Option<Method> {
+    Method::ALL.into_iter().find(|m| method_id(*m) == id)
+}
+
+pub fn party_value(party: Party) -> &'static str {
+    party_id(party)
+}
+
+pub fn method_value(method: Method) -> &'static str {
+    method_id(method)
+}
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let params = use_params_map();
+    let state = expect_context::<CasebookState>();
+    let case_id = Memo::new(move |_| params.read().get("case").unwrap_or_default());
+    let exists = Memo::new(move |_| state.book.with(|b| b.case(&case_id.get()).is_some()));
+    move || {
+        if exists.get() {
+            view! { <CaseView case_id=case_id.get()/> }.into_any()
+        } else {
+            view! { <NotFoundPage/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn CaseView(case_id: String) -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    let id = case_id.clone();
+    let case = Memo::new(move |_| state.book.with(|b| b.case(&id).cloned()));
+    let deleted = RwSignal::new(None::<Deleted>);
+    let today = today();
+    let name = move || case.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+    let base = format!("/records/{case_id}");
+    let delete_case_id = case_id.clone();
+    let undo = Callback::new(move |_: ()| {
+        let Some(what) = deleted.get_untracked() else {
+            return;
+        };
+        let id = delete_case_id.clone();
+        state.change(|book| {
+            if let Some(case) = book.case_mut(&id) {
+                match what {
+                    Deleted::Entry(entry) => case.undo_delete_entry(entry, now_millis()),
+                    Deleted::Note(note) => case.undo_delete_note(note, now_millis()),
+                }
+            }
+        });
+        deleted.set(None);
+    });
+    view! {
+        <Title text=name/>
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <ol><li><A href="/records">"My records"</A></li></ol>
+        </nav>
+        <h1 tabindex="-1">{name}</h1>
+        <p class="lead">{move || case.with(|c| c.as_ref().map(|c| format!("{}{}", if c.school.is_empty() { String::new() } else { format!("{}. ", c.school) }, c.plan_status.label())).unwrap_or_default())}</p>
+        <StorageProblemBanner/>
+        {move || deleted.get().map(|what| view! {
+            <div class="callout" role="status" data-testid="undo-banner">
+                <p>{match what { Deleted::Entry(_) => "Log entry deleted.", Deleted::Note(_) => "Note deleted." }}</p>
+                <button type="button" class="button button--secondary" on:click=move |_| undo.run(())>"Undo"</button>
+            </div>
+        })}
+        <div class="button-group">
+            <A href=format!("{base}/log/new") attr:class="button" attr:data-testid="add-entry">"Add to the log"</A>
+            <A href=format!("{base}/notes/meeting") attr:class="button button--secondary" attr:data-testid="meeting-mode">"Meeting mode"</A>
+            <A href=format!("{base}/notes/new") attr:class="button button--secondary">"New note"</A>
+        </div>
+        {move || case.get().map(|c| view! { <CaseSummaryView case=c today=today/> })}
+        <LogSection case=case case_id=case_id.clone() deleted=deleted today=today/>
+        <NotesSection case=case case_id=case_id.clone() deleted=deleted/>
+    }
+}
+
+#[component]
+fn CaseSummaryView(case: Case, today: NaiveDate) -> impl IntoView {
+    let CaseSummary {
+        upcoming,
+        overdue_for_others,
+        follow_ups,
+        last_contact,
+    } = case_summary(&case, today);
+    let base = format!("/records/{}", case.id);
+    view! {
+        <section aria-labelledby="summary-heading" data-testid="case-summary">
+            <h2 id="summary-heading">"Summary"</h2>
+            <h3>"Next deadlines"</h3>
+            {if upcoming.is_empty() {
+                view! { <p>"None. Mark a letter in the log as a key date (for example a decision letter) to see the dates that follow from it."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="bullets" data-testid="upcoming">
+                        {upcoming.into_iter().take(6).map(|item| view! {
+                            <li>
+                                <strong>{long_date(item.deadline.date)}{item.deadline.by_5pm.then_some(", by 5pm")}</strong>": "
+                                {item.deadline.rule.title()} " (from " <A href=format!("{base}/log/{}", item.entry_id)>{item.entry_subject.clone()}</A> ")"
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(!overdue_for_others.is_empty()).then(|| view! {
+                <h3>"Council deadlines that have passed"</h3>
+                <ul class="bullets" data-testid="overdue">
+                    {overdue_for_others.into_iter().map(|(item, days)| view! {
+                        <li>{item.deadline.rule.title()} ": " {long_date(item.deadline.date)} ". If it has not been done, the council is " <strong>{format!("{days} days late")}</strong> "."</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <h3>"Follow-ups"</h3>
+            {if follow_ups.is_empty() {
+                view! { <p>"No follow-up dates set."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="bullets" data-testid="follow-ups">
+                        {follow_ups.into_iter().map(|(id, subject, date, passed)| view! {
+                            <li>{long_date(date)} ": " <A href=format!("{base}/log/{id}")>{subject}</A> {passed.then_some(" (date passed: chase it up)")}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <h3>"Last contact"</h3>
+            {if last_contact.is_empty() {
+                view! { <p>"Nothing logged yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="bullets" data-testid="last-contact">
+                        {last_contact.into_iter().map(|(party, date)| view! { <li>{party.label()} ": " {long_date(date)}</li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn parse_iso(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.split('-');
+    let (y, m, d) = (
+        parts.next()?.parse().ok()?,
+        parts.next()?.parse().ok()?,
+        parts.next()?.parse().ok()?,
+    );
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[component]
+fn LogSection(
+    case: Memo<Option<Case>>,
+    case_id: String,
+    deleted: RwSignal<Option<Deleted>>,
+    today: NaiveDate,
+) -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    let filter = RwSignal::new(LogFilter::default());
+    let mut party_choices = vec![("", "All")];
+    party_choices.extend(party_options());
+    let mut method_choices = vec![("", "All")];
+    method_choices.extend(method_options());
+    let base = format!("/records/{case_id}");
+    let entries = move || {
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| filter.with(|f| filter_log(c, f).into_iter().cloned().collect::<Vec<_>>()))
+                .unwrap_or_default()
+        })
+    };
+    let total = move || case.with(|c| c.as_ref().map_or(0, |c| c.live_entries().count()));
+    view! {
+        <section aria-labelledby="log-heading">
+            <h2 id="log-heading">"Correspondence log"</h2>
+            <div class="filters" role="search" aria-label="Filter the log">
+                <div class="form-group">
+                    <label class="label" for="log-search">"Search the log"</label>
+                    <input id="log-search" class="input" type="search" autocomplete="off"
+                        prop:value=move || filter.read().text.clone()
+                        on:input=move |e| filter.update(|f| f.text = event_target_value(&e))/>
+                </div>
+                <SelectField id="log-party" label="Who" options=party_choices
+                    value=Signal::derive(move || filter.read().party.map(party_value).unwrap_or(""))
+                    on_change=Callback::new(move |v: String| filter.update(|f| f.party = party_from_id(&v)))/>
+                <SelectField id="log-method" label="How" options=method_choices
+                    value=Signal::derive(move || filter.read().method.map(method_value).unwrap_or(""))
+                    on_change=Callback::new(move |v: String| filter.update(|f| f.method = method_from_id(&v)))/>
+                <div class="form-group">
+                    <label class="label" for="log-from">"From"</label>
+                    <input id="log-from" class="input" type="date" on:change=move |e| filter.update(|f| f.from = parse_iso(&event_target_value(&e)))/>
+                </div>
+                <div class="form-group">
+                    <label class="label" for="log-to">"To"</label>
+                    <input id="log-to" class="input" type="date" on:change=move |e| filter.update(|f| f.to = parse_iso(&event_target_value(&e)))/>
+                </div>
+                <SelectField id="log-sort" label="Order" options=vec![("newest", "Newest first"), ("oldest", "Oldest first")]
+                    value=Signal::derive(move || if filter.read().sort == SortOrder::NewestFirst { "newest" } else { "oldest" })
+                    on_change=Callback::new(move |v: String| filter.update(|f| f.sort = if v == "oldest" { SortOrder::OldestFirst } else { SortOrder::NewestFirst }))/>
+            </div>
+            <p role="status" data-testid="log-count">{move || {
+                let shown = entries().len();
+                let all = total();
+                let noun = if all == 1 { "entry" } else { "entries" };
+                if shown == all { format!("{all} {noun}") } else { format!("{shown} of {all} {noun} match") }
+            }}</p>
+            <ol class="log-list" data-testid="log-list">
+                {move || {
+                    let base = base.clone();
+                    entries().into_iter().map(|entry| {
+                        let edit = format!("{base}/log/{}", entry.id);
+                        let entry_id = entry.id.clone();
+                        let deadlines = key_date_deadlines(&entry);
+                        let case_id = case.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+                        let hidden_subject = format!(" {}", entry.subject);
+                        let hidden_subject_too = hidden_subject.clone();
+                        view! {
+                            <li class="log-entry" data-testid="log-entry">
+                                <p class="log-entry__meta">
+                                    <time datetime=entry.date.to_string()>{long_date(entry.date)}</time>
+                                    " · " {entry.direction.label()} " · " {entry.method.label()} " · " {entry.party.label()}
+                                    {(!entry.person.is_empty()).then(|| format!(" ({})", entry.person))}
+                                </p>
+                                <h3 class="log-entry__subject">{entry.subject.clone()}</h3>
+                                {(!entry.summary.is_empty()).then(|| view! { <p class="log-entry__summary">{entry.summary.clone()}</p> })}
+                                {(!entry.promised.is_empty()).then(|| view! { <p>"Promised: " {entry.promised.clone()} {(!entry.promised_by.is_empty()).then(|| format!(" (by {})", entry.promised_by))}</p> })}
+                                {(!deadlines.is_empty()).then(|| view! {
+                                    <ul class="bullets log-entry__deadlines" data-testid="entry-deadlines">
+                                        {deadlines.iter().map(|d| {
+                                            let passed = d.date < today;
+                                            view! { <li>{d.rule.title()} ": " <strong>{long_date(d.date)}</strong> {passed.then_some(" (passed)")}</li>
+                                        }}).collect_view()}
+                                    </ul>
+                                })}
+                                <div class="button-group">
+                                    <A href=edit attr:class="button button--secondary">"Edit" <span class="visually-hidden">{hidden_subject}</span></A>
+                                    <button type="button" class="button button--warning" on:click=move |_| {
+                                        let mut removed = None;
+                                        state.change(|book| {
+                                            if let Some(case) = book.case_mut(&case_id) {
+                                                removed = case.delete_entry(&entry_id, now_millis());
+                                            }
+                                        });
+                                        deleted.set(removed.map(Deleted::Entry));
+                                    }>"Delete" <span class="visually-hidden">{hidden_subject_too}</span></button>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn NotesSection(
+    case: Memo<Option<Case>>,
+    case_id: String,
+    deleted: RwSignal<Option<Deleted>>,
+) -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    let base = format!("/records/{case_id}");
+    let notes = move || {
+        case.with(|c| {
+            let mut notes: Vec<Note> = c
+                .as_ref()
+                .map(|c| c.live_notes().cloned().collect())
+                .unwrap_or_default();
+            notes.sort_by(|a, b| b.date.cmp(&a.date).then(b.updated.cmp(&a.updated)));
+            notes
+        })
+    };
+    view! {
+        <section aria-labelledby="notes-heading">
+            <h2 id="notes-heading">"Notes"</h2>
+            {move || notes().is_empty().then(|| view! { <p>"No notes yet. Use \"New note\", or \"Meeting mode\" in a meeting."</p> })}
+            <ol class="log-list" data-testid="note-list">
+                {move || {
+                    let base = base.clone();
+                    notes().into_iter().map(|note| {
+                        let note_id = note.id.clone();
+                        let case_id = case_id.clone();
+                        let hidden_title = format!(" {}", note.title);
+                        let hidden_title_too = hidden_title.clone();
+                        view! {
+                            <li class="log-entry" data-testid="note">
+                                <p class="log-entry__meta"><time datetime=note.date.to_string()>{long_date(note.date)}</time></p>
+                                <h3 class="log-entry__subject">{note.title.clone()}</h3>
+                                <p class="note-body">{note.body.chars().take(300).collect::<String>()}</p>
+                                <div class="button-group">
+                                    <A href=format!("{base}/notes/{}", note.id) attr:class="button button--secondary">"Open" <span class="visually-hidden">{hidden_title}</span></A>
+                                    <button type="button" class="button button--warning" on:click=move |_| {
+                                        let mut removed = None;
+                                        state.change(|book| {
+                                            if let Some(case) = book.case_mut(&case_id) {
+                                                removed = case.delete_note(&note_id, now_millis());
+                                            }
+                                        });
+                                        deleted.set(removed.map(Deleted::Note));
+                                    }>"Delete" <span class="visually-hidden">{hidden_title_too}</span></button>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ol>
+        </section>
+    }
+}

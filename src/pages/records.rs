@@ -1,0 +1,365 @@
+//! "My records": the parent's cases (one per child), adding a case, and keeping the records safe
+//! with backups.
+
+use crate::components::download::offer_download;
+use crate::components::fields::{SelectField, TextField};
+use crate::domain::backup::{self, ImportError, ImportMode, ImportPreview};
+use crate::domain::casebook::{Case, Casebook, PlanStatus};
+use crate::domain::migrations::MigrationError;
+use crate::state::{new_id, now_millis, CasebookState};
+use crate::storage::{self, StorageProblem};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(NaiveDate::MIN)
+}
+
+/// The plain-English reason a backup file was refused.
+pub fn import_error_message(error: &ImportError) -> String {
+    match error {
+        ImportError::Empty => "The file is empty.".into(),
+        ImportError::TooLarge { bytes } => format!(
+            "The file is too large ({:.1} MB). A SEND Casebook backup is much smaller: check you chose the right file.",
+            *bytes as f64 / 1_048_576.0
+        ),
+        ImportError::NotText | ImportError::NotJson { .. } | ImportError::NotABackup => {
+            "This is not a SEND Casebook backup file, or it is damaged or incomplete. Choose a file saved with \"Save a backup file\".".into()
+        }
+        ImportError::Migration(MigrationError::Newer { .. }) => {
+            "This backup was made by a newer version of SEND Casebook. Update the app (reload it with a signal), then try again.".into()
+        }
+        ImportError::Migration(_) | ImportError::WrongShape(_) => {
+            "This backup file is damaged: some records are not in the form SEND Casebook writes.".into()
+        }
+        ImportError::BadRecord(why) => format!("This backup file cannot be used: {why}."),
+    }
+}
+
+pub fn storage_problem_message(problem: &StorageProblem) -> String {
+    match problem {
+        StorageProblem::Unreadable { .. } => "Your saved records could not be read. They have been kept on this device, untouched: \
+             save them as a file below and contact SENDIASS or the app's makers for help. New records start afresh."
+            .into(),
+        StorageProblem::NotSaved => format!(
+            "Your last change could not be saved on this device: the browser's storage is full or switched off. It is still on screen. \
+             About {} KB of roughly 5,000 KB is used. Save a backup file now, then delete old items you no longer need.",
+            storage::used_characters() / 1024
+        ),
+    }
+}
+
+#[component]
+pub fn RecordsPage() -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    let cases = move || {
+        state
+            .book
+            .with(|b| b.live_cases().cloned().collect::<Vec<Case>>())
+    };
+    view! {
+        <Title text="My records"/>
+        <h1 tabindex="-1">"My records"</h1>
+        <p class="lead">
+            "Keep a record of every letter, email, call and meeting, and notes of what was said. "
+            "Everything stays on this device: nothing is sent anywhere."
+        </p>
+        <StorageProblemBanner/>
+        <h2>"Your cases"</h2>
+        {move || {
+            let cases = cases();
+            if cases.is_empty() {
+                view! { <p data-testid="no-cases">"No cases yet. Add one for each child or young person below."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="card-list" data-testid="case-list">
+                        {cases.into_iter().map(|case| {
+                            let entries = case.live_entries().count();
+                            let notes = case.live_notes().count();
+                            view! {
+                                <li class="card">
+                                    <A href=format!("/records/{}", case.id)>{case.name.clone()}</A>
+                                    <p>{case.school.clone()} {(!case.school.is_empty()).then_some(". ")} {case.plan_status.label()}</p>
+                                    <p class="hint">{format!("{entries} log entries, {notes} notes")}</p>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        }}
+        <AddCaseForm/>
+        <BackupPanel/>
+    }
+}
+
+#[component]
+pub fn StorageProblemBanner() -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    view! {
+        {move || state.problem.get().map(|problem| {
+            let kept = match &problem {
+                StorageProblem::Unreadable { kept_as } => Some(kept_as.clone()),
+                StorageProblem::NotSaved => None,
+            };
+            view! {
+                <div class="callout callout--warning" role="alert" data-testid="records-problem">
+                    <p>{storage_problem_message(&problem)}</p>
+                    {kept.map(|kept_as| view! {
+                        <button type="button" class="button button--secondary" on:click=move |_| {
+                            if let Some(raw) = storage::unreadable_copy(&kept_as) {
+                                offer_download("send-casebook-unreadable-records.json", "application/json", &raw);
+                            }
+                        }>"Save the unreadable records as a file"</button>
+                    })}
+                </div>
+            }
+        })}
+    }
+}
+
+#[component]
+fn AddCaseForm() -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    let name = RwSignal::new(String::new());
+    let school = RwSignal::new(String::new());
+    let status = RwSignal::new(PlanStatus::HasPlan);
+    let error = RwSignal::new(None::<String>);
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if name.get_untracked().trim().is_empty() {
+            error.set(Some("Enter the child's name or initials".into()));
+            return;
+        }
+        error.set(None);
+        let case = Case {
+            id: new_id("case"),
+            name: name.get_untracked().trim().to_string(),
+            school: school.get_untracked().trim().to_string(),
+            plan_status: status.get_untracked(),
+            entries: Vec::new(),
+            notes: Vec::new(),
+            updated: now_millis(),
+            deleted: false,
+        };
+        state.change(|book| book.upsert_case(case));
+        name.set(String::new());
+        school.set(String::new());
+        request_persistent_storage();
+    };
+    let status_options: Vec<(&'static str, &'static str)> = PlanStatus::ALL
+        .iter()
+        .map(|s| (plan_status_id(*s), s.label()))
+        .collect();
+    view! {
+        <form class="panel" on:submit=on_submit novalidate>
+            <h2>"Add a case"</h2>
+            <TextField id="case-name" label="Child's name or initials" hint="Initials are enough, and more private" value=name.into()
+                on_input=Callback::new(move |v| name.set(v)) error=error/>
+            <TextField id="case-school" label="School or college (optional)" value=school.into() on_input=Callback::new(move |v| school.set(v))/>
+            <SelectField id="case-status" label="EHC plan" options=status_options
+                value=Signal::derive(move || plan_status_id(status.get()))
+                on_change=Callback::new(move |v: String| {
+                    if let Some(s) = PlanStatus::ALL.iter().find(|s| plan_status_id(**s) == v) {
+                        status.set(*s);
+                    }
+                })/>
+            <button type="submit" class="button">"Add case"</button>
+        </form>
+    }
+}
+
+pub fn plan_status_id(status: PlanStatus) -> &'static str {
+    match status {
+        PlanStatus::NoPlan => "no-plan",
+        PlanStatus::AssessmentRequested => "assessment-requested",
+        PlanStatus::BeingAssessed => "being-assessed",
+        PlanStatus::DraftPlan => "draft-plan",
+        PlanStatus::HasPlan => "has-plan",
+        PlanStatus::PlanBeingReviewed => "plan-being-reviewed",
+        PlanStatus::PlanCeased => "plan-ceased",
+    }
+}
+
+/// Asks the browser not to clear this site's storage when space runs low (Safari especially
+/// may delete it after some days unused). The answer is shown on the backup panel.
+pub fn request_persistent_storage() {
+    let storage = window().navigator().storage();
+    if let Ok(promise) = storage.persist() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// How long ago the last backup was, in words.
+pub fn last_backup_text(book: &Casebook, now: i64) -> String {
+    match book.last_backup {
+        None => "You have not saved a backup yet.".into(),
+        Some(at) => match (now - at) / 86_400_000 {
+            0 => "Last backup: today.".into(),
+            1 => "Last backup: 1 day ago.".into(),
+            days => format!("Last backup: {days} days ago."),
+        },
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum ImportState {
+    Idle,
+    Refused(String),
+    Ready {
+        file: Casebook,
+        preview: ImportPreview,
+    },
+    Done(String),
+}
+
+#[component]
+fn BackupPanel() -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    let import = RwSignal::new(ImportState::Idle);
+    let persisted = RwSignal::new(None::<bool>);
+    let storage_manager = window().navigator().storage();
+    if let Ok(promise) = storage_manager.persisted() {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(answer) = JsFuture::from(promise).await {
+                persisted.set(answer.as_bool());
+            }
+        });
+    }
+
+    let save_json = move |_| {
+        let now = now_millis();
+        let text = state.book.with_untracked(|b| backup::export_json(b, now));
+        offer_download(
+            &format!("send-casebook-backup-{}.json", today()),
+            "application/json",
+            &text,
+        );
+        state.change(|b| b.last_backup = Some(now));
+    };
+    let save_html = move |_| {
+        let text = state
+            .book
+            .with_untracked(|b| backup::export_html(b, today()));
+        offer_download(
+            &format!("send-casebook-records-{}.html", today()),
+            "text/html;charset=utf-8",
+            &text,
+        );
+    };
+    let on_file = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        if file.size() > backup::MAX_BACKUP_BYTES as f64 {
+            import.set(ImportState::Refused(import_error_message(
+                &ImportError::TooLarge {
+                    bytes: file.size() as usize,
+                },
+            )));
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
+                import.set(ImportState::Refused(
+                    "The file could not be read. Try choosing it again.".into(),
+                ));
+                return;
+            };
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            match backup::read_backup(&bytes) {
+                Ok(file) => {
+                    let preview = state
+                        .book
+                        .with_untracked(|here| backup::preview(here, &file));
+                    import.set(ImportState::Ready { file, preview });
+                }
+                Err(error) => import.set(ImportState::Refused(import_error_message(&error))),
+            }
+        });
+    };
+    let apply = move |mode: ImportMode| {
+        if let ImportState::Ready { file, .. } = import.get_untracked() {
+            state.change(|book| *book = backup::apply(book, &file, mode));
+            import.set(ImportState::Done(match mode {
+                ImportMode::Merge => {
+                    "The backup has been merged with the records on this device.".into()
+                }
+                ImportMode::Replace => {
+                    "The records on this device have been replaced by the backup.".into()
+                }
+            }));
+        }
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="backup-heading" data-testid="backup-panel">
+            <h2 id="backup-heading">"Keep your records safe"</h2>
+            <p data-testid="last-backup">{move || state.book.with(|b| last_backup_text(b, now_millis()))}</p>
+            <p>
+                "Your records are only on this device. If the browser's data is cleared, or the device is lost, they are gone, "
+                "so save a backup file now and then and keep it somewhere safe (for example email it to yourself)."
+            </p>
+            <p data-testid="persist-status">{move || match persisted.get() {
+                Some(true) => "This browser has agreed to keep your records even when space runs low.",
+                Some(false) => "This browser may clear your records if space runs low or the app is not used for a while. Backups protect you.",
+                None => "",
+            }}</p>
+            <div class="button-group">
+                <button type="button" class="button" data-testid="save-json" on:click=save_json>"Save a backup file"</button>
+                <button type="button" class="button button--secondary" data-testid="save-html" on:click=save_html>"Save a readable copy (web page)"</button>
+            </div>
+            <h3>"Restore or check a backup"</h3>
+            <div class="form-group">
+                <label class="label" for="import-file">"Choose a backup file"</label>
+                <p class="hint" id="import-file-hint">"Nothing changes until you have seen what the file holds and chosen what to do."</p>
+                <input id="import-file" class="file-input" type="file" accept=".json,application/json" aria-describedby="import-file-hint" on:change=on_file/>
+            </div>
+            {move || match import.get() {
+                ImportState::Idle => ().into_any(),
+                ImportState::Refused(message) => view! {
+                    <div class="callout callout--warning" role="alert" data-testid="import-refused"><p>{message}</p><p>"Your records have not been changed."</p></div>
+                }.into_any(),
+                ImportState::Done(message) => view! {
+                    <div class="callout" role="status" data-testid="import-done"><p>{message}</p></div>
+                }.into_any(),
+                ImportState::Ready { preview, .. } => view! {
+                    <div class="callout" role="status" data-testid="import-preview">
+                        <p class="callout__label">"This backup can be restored."</p>
+                        <p>{format!("Cases in it: {}.", if preview.case_names.is_empty() { "none".to_string() } else { preview.case_names.join(", ") })}</p>
+                        <ul class="bullets">
+                            <li>{format!("{} records this device does not have", preview.new_records)}</li>
+                            <li>{format!("{} records newer in the file", preview.newer_in_file)}</li>
+                            <li>{format!("{} records newer on this device", preview.newer_here)}</li>
+                            <li>{format!("{} records the same", preview.unchanged)}</li>
+                        </ul>
+                        <div class="button-group">
+                            <button type="button" class="button" on:click=move |_| apply(ImportMode::Merge)>"Merge: keep the newer of each record"</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| apply(ImportMode::Replace)>"Replace what is on this device"</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| import.set(ImportState::Idle)>"Cancel"</button>
+                        </div>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
