@@ -3,7 +3,9 @@
 use crate::components::booklet_text::inlines_view;
 use crate::components::section_list::SectionList;
 use crate::content::booklet;
+use crate::pages::records::last_backup_text;
 use crate::pages::search::SearchForm;
+use crate::state::{now_millis, CasebookState};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -18,9 +20,14 @@ pub fn HomePage() -> impl IntoView {
             "Help for parents in England who disagree with a decision about their child's special "
             "educational needs (SEN). Everything here works without a signal."
         </p>
+        <BackupReminder/>
         <SearchForm/>
         <h2>"Where to start"</h2>
         <ul class="card-list">
+            <li class="card">
+                <A href="/records">"My records"</A>
+                <p>"Keep a log of letters, calls and meetings, and notes, on this device only."</p>
+            </li>
             <li class="card">
                 <A href="/dates">"Work out your deadlines"</A>
                 <p>"Got a decision letter? See the last day to appeal and to call the mediation adviser."</p>
@@ -46,8 +53,35 @@ pub fn HomePage() -> impl IntoView {
         </p>
         <SectionList/>
         <p class="coming-soon">
-            "Coming next to SEND Casebook: a record of letters, calls and meetings kept on this "
-            "device, and a timeline to print."
+            "Coming next to SEND Casebook: a timeline of your case to print for meetings and the Tribunal."
         </p>
+    }
+}
+
+/// "Last backup: N days ago", and a nudge when records have changed since.
+#[component]
+fn BackupReminder() -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    move || {
+        state.book.with(|book| {
+            if book.record_count() == 0 {
+                return None;
+            }
+            let changed = book.changed_since_backup();
+            let last = last_backup_text(book, now_millis());
+            let class = if changed > 0 { "callout callout--warning" } else { "callout" };
+            Some(view! {
+                <div class=class data-testid="backup-reminder">
+                    <p>{last}</p>
+                    {(changed > 0).then(|| view! {
+                        <p>
+                            {format!("{changed} record{} added or changed since then. ", if changed == 1 { "" } else { "s" })}
+                            <A href="/records">"Save a backup file"</A>
+                            " so they are safe if this browser's data is cleared."
+                        </p>
+                    })}
+                </div>
+            })
+        })
     }
 }

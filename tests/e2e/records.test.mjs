@@ -1,0 +1,289 @@
+// "My records": a parent keeps a case's log and notes on the device, and nothing is ever lost:
+// reloads, undo, unreadable data, a full quota, two tabs, backups and hostile backup files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  launchBrowser, startServer, openPage, assertNoAxeViolations, screenshotPath,
+} from './helpers.mjs';
+
+const KEY = 'send-casebook:casebook';
+let browser;
+let server;
+
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function recordsPage(today = '2025-07-15', options = {}) {
+  const app = await openPage(browser, server.origin, { viewport: { width: 900, height: 900 }, ...options });
+  await app.page.clock.setFixedTime(new Date(`${today}T10:00:00`));
+  await app.visit('/records');
+  return app;
+}
+
+async function addCase(page, name) {
+  await page.getByLabel("Child's name or initials").fill(name);
+  await page.getByRole('button', { name: 'Add case' }).click();
+  await page.getByTestId('case-list').getByRole('link', { name }).click();
+  await page.locator('main h1', { hasText: name }).waitFor();
+}
+
+async function addEntry(page, { day, month, year, subject, party, keyDate, summary }) {
+  await page.getByTestId('add-entry').click();
+  await page.getByTestId('entry-form').waitFor();
+  await page.locator('#entry-date-day').fill(day);
+  await page.locator('#entry-date-month').fill(month);
+  await page.locator('#entry-date-year').fill(year);
+  await page.getByLabel('What it was about').fill(subject);
+  if (summary) await page.getByLabel('Summary (optional)').fill(summary);
+  if (party) await page.getByLabel('Who with').selectOption(party);
+  if (keyDate) await page.getByLabel('Does this start a legal clock?').selectOption(keyDate);
+  await page.getByTestId('save-entry').click();
+  await page.getByTestId('log-list').waitFor();
+}
+
+const subjects = (page) => page.getByTestId('log-entry').locator('h3').allTextContents();
+
+test('a parent adds, corrects, deletes and undoes log entries, and they survive a reload', async () => {
+  const app = await recordsPage();
+  const { page } = app;
+  assert.match(await page.getByTestId('no-cases').textContent(), /No cases yet/);
+  await assertNoAxeViolations(page, 'My records, empty');
+  await addCase(page, 'J.S.');
+  await addEntry(page, { day: '2', month: '6', year: '2025', subject: 'Call about speech therapy', party: 'senco', summary: 'Sessions stopped after Easter' });
+  await addEntry(page, { day: '30', month: '6', year: '2025', subject: 'Final amended EHC plan', party: 'council-sen-team', keyDate: 'decision' });
+  assert.deepEqual(await subjects(page), ['Final amended EHC plan', 'Call about speech therapy']);
+
+  // The decision letter starts clocks, shown on the entry and in the summary.
+  const deadlines = page.getByTestId('entry-deadlines');
+  assert.match(await deadlines.textContent(), /contact the mediation adviser: Saturday 30 August 2025.*Tribunal: Monday 1 September 2025/);
+  assert.match(await page.getByTestId('upcoming').textContent(), /Monday 1 September 2025, by 5pm/);
+  assert.match(await page.getByTestId('last-contact').textContent(), /Council SEN team: Monday 30 June 2025.*SENCo: Monday 2 June 2025/);
+  await assertNoAxeViolations(page, 'a case with entries');
+  await page.screenshot({ path: screenshotPath('case.png'), fullPage: true });
+
+  // Correcting the letter's date updates the deadlines.
+  await page.getByRole('link', { name: 'Edit Final amended EHC plan' }).click();
+  await page.locator('#entry-date-day').fill('1');
+  await page.locator('#entry-date-month').fill('7');
+  await page.getByTestId('save-entry').click();
+  await page.getByTestId('log-list').waitFor();
+  assert.match(await page.getByTestId('entry-deadlines').textContent(), /contact the mediation adviser: Monday 1 September 2025/);
+
+  // Search, filter and sort.
+  await page.getByLabel('Search the log').fill('therapy easter');
+  assert.deepEqual(await subjects(page), ['Call about speech therapy']);
+  assert.equal(await page.getByTestId('log-count').textContent(), '1 of 2 entries match');
+  await page.getByLabel('Search the log').fill('');
+  await page.getByLabel('Who', { exact: true }).selectOption('council-sen-team');
+  assert.deepEqual(await subjects(page), ['Final amended EHC plan']);
+  await page.getByLabel('Who', { exact: true }).selectOption('');
+  await page.getByLabel('Order').selectOption('oldest');
+  assert.deepEqual(await subjects(page), ['Call about speech therapy', 'Final amended EHC plan']);
+
+  // Delete, then undo.
+  await page.getByRole('button', { name: 'Delete Call about speech therapy' }).click();
+  assert.deepEqual(await subjects(page), ['Final amended EHC plan']);
+  await page.getByTestId('undo-banner').getByRole('button', { name: 'Undo' }).click();
+  assert.equal((await subjects(page)).length, 2);
+
+  await page.reload();
+  await page.getByTestId('log-list').waitFor();
+  assert.equal((await subjects(page)).length, 2);
+  app.assertClean();
+  await app.close();
+});
+
+test('the entry form explains mistakes and keeps what was typed', async () => {
+  const app = await recordsPage();
+  const { page } = app;
+  await addCase(page, 'K.T.');
+  await page.getByTestId('add-entry').click();
+  await page.locator('#entry-date-day').fill('31');
+  await page.locator('#entry-date-month').fill('2');
+  await page.locator('#entry-date-year').fill('2025');
+  await page.getByLabel('Time (optional)').fill('25:00');
+  await page.getByTestId('save-entry').click();
+  const summary = page.getByTestId('error-summary');
+  await summary.waitFor();
+  assert.deepEqual(await summary.locator('li').allTextContents(), [
+    'The date must be a real date',
+    'Enter the time like 09:30, or leave it empty',
+    'Enter what it was about',
+  ]);
+  await assertNoAxeViolations(page, 'the entry form with errors');
+  assert.equal(await page.locator('#entry-date-day').inputValue(), '31');
+  app.assertClean();
+  await app.close();
+});
+
+test('meeting mode saves the note as it is typed, with the checklist', async () => {
+  const app = await recordsPage();
+  const { page } = app;
+  await addCase(page, 'M.M.');
+  await page.getByTestId('meeting-mode').click();
+  await page.getByTestId('meeting-intro').waitFor();
+  const body = page.getByLabel('Notes', { exact: true });
+  assert.match(await body.inputValue(), /Say clearly what you want to happen/);
+  await body.fill('Who is here: me, SENCo\nAgreed: new targets by Friday');
+  await assertNoAxeViolations(page, 'meeting mode');
+  // Leave without pressing Done: the note is already saved.
+  await page.goBack();
+  await page.getByTestId('note-list').waitFor();
+  await page.reload();
+  const note = page.getByTestId('note');
+  await note.first().waitFor();
+  assert.match(await note.first().textContent(), /Meeting at 10:00.*new targets by Friday/s);
+  app.assertClean();
+  await app.close();
+});
+
+test('unreadable stored records are kept aside, can be saved, and the app still works', async () => {
+  const app = await recordsPage();
+  const { page } = app;
+  await page.evaluate((key) => localStorage.setItem(key, '{"schema_version":1,"cases":[{"id":'), KEY);
+  await page.reload();
+  const problem = page.getByTestId('records-problem');
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /could not be read.*kept on this device/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    problem.getByRole('button', { name: 'Save the unreadable records as a file' }).click(),
+  ]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), '{"schema_version":1,"cases":[{"id":');
+  await addCase(page, 'N.N.');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(`${key}:unreadable`), KEY), '{"schema_version":1,"cases":[{"id":');
+  app.assertClean();
+  await app.close();
+});
+
+test('a full storage quota keeps the change on screen, says what to do, and damages nothing', async () => {
+  const app = await recordsPage();
+  const { page } = app;
+  await addCase(page, 'Q.Q.');
+  await addEntry(page, { day: '1', month: '7', year: '2025', subject: 'First letter' });
+  const before = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  await page.evaluate(() => {
+    let size = 512 * 1024;
+    let i = 0;
+    while (size > 0) {
+      try { localStorage.setItem(`filler-${i}`, 'x'.repeat(size)); i += 1; } catch { size = Math.floor(size / 2); }
+    }
+  });
+  await addEntry(page, { day: '2', month: '7', year: '2025', subject: 'Second letter '.repeat(200) });
+  const problem = page.getByTestId('records-problem');
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /could not be saved.*still on screen.*KB.*Save a backup file/);
+  assert.equal((await subjects(page)).length, 2, 'the unsaved entry is still shown');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), before, 'the saved copy is untouched');
+  app.assertClean();
+  await app.close();
+});
+
+test('two tabs open at once see each other\'s changes and neither loses the other\'s', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const errors = [];
+  const open = async () => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${server.origin}/records`);
+    await page.locator('main h1').waitFor();
+    return page;
+  };
+  const first = await open();
+  await addCase(first, 'T.T.');
+  const caseUrl = first.url();
+  const second = await open();
+  await second.goto(caseUrl);
+  await second.locator('main h1', { hasText: 'T.T.' }).waitFor();
+
+  await addEntry(first, { day: '1', month: '7', year: '2025', subject: 'From the first tab' });
+  await second.getByRole('heading', { name: 'From the first tab' }).waitFor();
+  await addEntry(second, { day: '2', month: '7', year: '2025', subject: 'From the second tab' });
+  await first.getByRole('heading', { name: 'From the second tab' }).waitFor();
+  for (const page of [first, second]) {
+    assert.deepEqual((await subjects(page)).sort(), ['From the first tab', 'From the second tab']);
+  }
+  const stored = JSON.parse(await first.evaluate((key) => localStorage.getItem(key), KEY));
+  assert.equal(stored.cases[0].entries.length, 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a backup restores into a fresh browser, and bad backup files are refused', async () => {
+  const app = await recordsPage();
+  const { page } = app;
+  await addCase(page, 'B.B.');
+  await addEntry(page, { day: '30', month: '6', year: '2025', subject: 'Plan <b>not</b> bold & "quoted"', keyDate: 'decision' });
+  await page.getByRole('link', { name: 'My records' }).first().click();
+  await page.getByTestId('backup-panel').waitFor();
+  assert.match(await page.getByTestId('last-backup').textContent(), /not saved a backup yet/);
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-json').click()]);
+  const backupText = readFileSync(await jsonDownload.path(), 'utf8');
+  assert.match(await page.getByTestId('last-backup').textContent(), /Last backup: today/);
+  const [htmlDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-html').click()]);
+  const html = readFileSync(await htmlDownload.path(), 'utf8');
+  assert.ok(html.includes('Plan &lt;b&gt;not&lt;/b&gt; bold &amp; &quot;quoted&quot;'));
+  await assertNoAxeViolations(page, 'My records with a case');
+  await page.screenshot({ path: screenshotPath('records.png'), fullPage: true });
+  const stored = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  app.assertClean();
+  await app.close();
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'send-casebook-import-'));
+  const file = (name, content) => { const p = path.join(dir, name); writeFileSync(p, content); return p; };
+  const fresh = await recordsPage();
+  const p2 = fresh.page;
+  await addCase(p2, 'Already here');
+  await p2.getByRole('link', { name: 'My records' }).first().click();
+  const before = await p2.evaluate((key) => localStorage.getItem(key), KEY);
+  const refused = p2.getByTestId('import-refused');
+  const hostile = [
+    ['truncated.json', backupText.slice(0, backupText.length / 2), /not a SEND Casebook backup file, or it is damaged/],
+    ['junk.json', 'x'.repeat(10 * 1024 * 1024), /too large/],
+    ['types.json', backupText.replace('"plan_status": "has-plan"', '"plan_status": 7'), /damaged/],
+    ['script.json', backupText.replace('Plan <b>not</b>', '<script>alert(1)</script>'), /program code/],
+    ['other.json', '{"hello": "world"}', /not a SEND Casebook backup/],
+  ];
+  for (const [name, content, message] of hostile) {
+    await p2.locator('#import-file').setInputFiles(file(name, content));
+    await refused.waitFor();
+    assert.match(await refused.textContent(), message, name);
+    assert.equal(await p2.evaluate((key) => localStorage.getItem(key), KEY), before, `${name} changed nothing`);
+  }
+  await p2.locator('#import-file').setInputFiles(file('good.json', backupText));
+  const preview = p2.getByTestId('import-preview');
+  await preview.waitFor();
+  assert.match(await preview.textContent(), /Cases in it: B\.B\..*2 records this device does not have/);
+  await assertNoAxeViolations(p2, 'the import preview');
+  await preview.getByRole('button', { name: 'Merge: keep the newer of each record' }).click();
+  await p2.getByTestId('import-done').waitFor();
+  const merged = JSON.parse(await p2.evaluate((key) => localStorage.getItem(key), KEY));
+  const original = JSON.parse(stored);
+  assert.deepEqual(merged.cases.map((c) => c.name).sort(), ['Already here', 'B.B.']);
+  assert.deepEqual(merged.cases.find((c) => c.name === 'B.B.'), original.cases[0], 'the restored case is identical');
+  fresh.assertClean();
+  await fresh.close();
+});
+
+test('the home screen shows the last backup and nudges after new records', async () => {
+  const app = await recordsPage();
+  const { page } = app;
+  await addCase(page, 'H.H.');
+  await app.visit('/');
+  const reminder = page.getByTestId('backup-reminder');
+  assert.match(await reminder.textContent(), /not saved a backup yet.*1 record added or changed/);
+  await assertNoAxeViolations(page, 'home with the backup reminder');
+  app.assertClean();
+  await app.close();
+});
