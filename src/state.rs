@@ -6,8 +6,9 @@
 //! `storage` event and are merged record by record, so neither tab overwrites the other.
 
 use crate::domain::casebook::{merge, Casebook, Millis};
-use crate::storage::{self, StorageProblem};
+use crate::storage::{self, SavedChunks, StorageProblem};
 use leptos::prelude::*;
+use leptos::reactive::owner::LocalStorage;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,11 +17,38 @@ pub struct CasebookState {
     pub book: RwSignal<Casebook>,
     /// A load or save problem to explain, if any.
     pub problem: RwSignal<Option<StorageProblem>>,
+    /// What is already stored, so a save writes only what changed.
+    saved: StoredValue<SavedChunks, LocalStorage>,
 }
 
-/// Now, from the device clock, in milliseconds since 1970.
+thread_local! {
+    static LAST_STAMP: std::cell::Cell<Millis> = const { std::cell::Cell::new(0) };
+}
+
+/// A change time: the device clock in milliseconds since 1970, but always later than the last
+/// one given out, so that two changes in the same millisecond (or a clock that stands still)
+/// still count as newer. Saving and merging rely on that.
 pub fn now_millis() -> Millis {
-    js_sys::Date::now() as Millis
+    LAST_STAMP.with(|last| {
+        let stamp = (js_sys::Date::now() as Millis).max(last.get() + 1);
+        last.set(stamp);
+        stamp
+    })
+}
+
+/// Makes sure later change times are newer than every record already stored.
+fn stamps_after(book: &Casebook) {
+    let newest = book
+        .cases
+        .iter()
+        .flat_map(|c| {
+            std::iter::once(c.updated)
+                .chain(c.entries.iter().map(|e| e.updated))
+                .chain(c.notes.iter().map(|n| n.updated))
+        })
+        .max()
+        .unwrap_or(0);
+    LAST_STAMP.with(|last| last.set(last.get().max(newest)));
 }
 
 /// A new record id: the time plus randomness, unique across tabs and devices in practice.
@@ -32,13 +60,16 @@ pub fn new_id(prefix: &str) -> String {
 impl CasebookState {
     /// Loads the stored casebook (or starts an empty one) and listens for other tabs.
     pub fn load() -> Self {
-        let (book, problem) = match storage::load_casebook() {
-            Ok(book) => (book.unwrap_or_default(), None),
-            Err(problem) => (Casebook::default(), Some(problem)),
+        let (book, saved, problem) = match storage::load_casebook() {
+            Ok(Some((book, saved))) => (book, saved, None),
+            Ok(None) => (Casebook::default(), SavedChunks::default(), None),
+            Err(problem) => (Casebook::default(), SavedChunks::default(), Some(problem)),
         };
+        stamps_after(&book);
         let state = CasebookState {
             book: RwSignal::new(book),
             problem: RwSignal::new(problem),
+            saved: StoredValue::new_local(saved),
         };
         state.listen_to_other_tabs();
         state
@@ -51,9 +82,15 @@ impl CasebookState {
     }
 
     fn save(&self) {
-        // Never save over data that could not be read until the parent has started afresh:
-        // it has been kept aside, and saving now is what they would expect.
-        let result = self.book.with_untracked(storage::save_casebook);
+        // Data that could not be read was kept aside when it was loaded, so saving here cannot
+        // lose it.
+        let result = self
+            .book
+            .with_untracked(|book| {
+                self.saved
+                    .try_update_value(|saved| storage::save_casebook(book, saved))
+            })
+            .unwrap_or(Err(StorageProblem::NotSaved));
         match result {
             Ok(()) => {
                 if self.problem.get_untracked() == Some(StorageProblem::NotSaved) {
@@ -64,24 +101,43 @@ impl CasebookState {
         }
     }
 
+    /// Reads what another tab saved and merges it with ours, record by record.
+    fn merge_from_storage(&self) {
+        let Ok(Some((theirs, stored))) = storage::load_casebook() else {
+            return;
+        };
+        // What is stored now is the other tab's: only our newer records need writing back.
+        self.saved.set_value(stored);
+        stamps_after(&theirs);
+        let ours = self.book.get_untracked();
+        let merged = merge(&ours, &theirs);
+        if merged != ours {
+            self.book.set(merged.clone());
+        }
+        if merged != theirs {
+            self.save();
+        }
+    }
+
     fn listen_to_other_tabs(&self) {
         let state = *self;
+        // One save in another tab writes several keys: merge once, after the last of them.
+        let pending = StoredValue::new_local(false);
         let on_storage = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(
             move |event: web_sys::StorageEvent| {
-                if event.key().as_deref() != Some(storage::CASEBOOK_KEY) {
+                if !event.key().as_deref().is_some_and(storage::is_casebook_key)
+                    || pending.get_value()
+                {
                     return;
                 }
-                if let Ok(Some(theirs)) = storage::load_casebook() {
-                    let ours = state.book.get_untracked();
-                    let merged = merge(&ours, &theirs);
-                    if merged != ours {
-                        state.book.set(merged.clone());
-                    }
-                    // Write the union back only if the other tab lacks something of ours.
-                    if merged != theirs {
-                        state.save();
-                    }
-                }
+                pending.set_value(true);
+                set_timeout(
+                    move || {
+                        pending.set_value(false);
+                        state.merge_from_storage();
+                    },
+                    std::time::Duration::from_millis(20),
+                );
             },
         );
         let _ = window()

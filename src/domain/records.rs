@@ -69,6 +69,43 @@ fn contains_ignoring_case(haystack: &str, lowercase_needle: &str) -> bool {
     }
 }
 
+/// The searchable text of each of a case's entries, lowercased once, so that each keystroke in
+/// the search box only scans it (rebuilt when the case changes, not on every keystroke).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LogIndex {
+    lowercase: Vec<String>,
+}
+
+impl LogIndex {
+    pub fn new(case: &Case) -> Self {
+        let lowercase = case
+            .entries
+            .iter()
+            .map(|e| {
+                let fields = [
+                    &e.subject,
+                    &e.summary,
+                    &e.person,
+                    &e.promised,
+                    &e.promised_by,
+                    &e.kept_where,
+                ];
+                let mut text = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
+                for field in fields {
+                    if field.is_ascii() {
+                        text.extend(field.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    } else {
+                        text.push_str(&field.to_lowercase());
+                    }
+                    text.push('\n');
+                }
+                text
+            })
+            .collect();
+        LogIndex { lowercase }
+    }
+}
+
 /// The live entries of a case that pass the filter, in the chosen order.
 pub fn filter_log<'a>(case: &'a Case, filter: &LogFilter) -> Vec<&'a LogEntry> {
     let words: Vec<String> = filter
@@ -78,17 +115,54 @@ pub fn filter_log<'a>(case: &'a Case, filter: &LogFilter) -> Vec<&'a LogEntry> {
         .collect();
     let mut entries: Vec<&LogEntry> = case
         .live_entries()
-        .filter(|e| filter.party.is_none_or(|p| e.party == p))
-        .filter(|e| filter.method.is_none_or(|m| e.method == m))
-        .filter(|e| filter.from.is_none_or(|from| e.date >= from))
-        .filter(|e| filter.to.is_none_or(|to| e.date <= to))
+        .filter(|e| passes_fields(e, filter))
         .filter(|e| entry_matches_text(e, &words))
         .collect();
+    sort_log(&mut entries, filter.sort);
+    entries
+}
+
+/// The same as [`filter_log`], using an index built from the same case.
+pub fn filter_log_indexed<'a>(
+    case: &'a Case,
+    index: &LogIndex,
+    filter: &LogFilter,
+) -> Vec<&'a LogEntry> {
+    if index.lowercase.len() != case.entries.len() {
+        return filter_log(case, filter);
+    }
+    let words: Vec<String> = filter
+        .text
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let mut entries: Vec<&LogEntry> = case
+        .entries
+        .iter()
+        .zip(&index.lowercase)
+        .filter(|(e, text)| {
+            !e.deleted
+                && passes_fields(e, filter)
+                && words.iter().all(|w| text.contains(w.as_str()))
+        })
+        .map(|(e, _)| e)
+        .collect();
+    sort_log(&mut entries, filter.sort);
+    entries
+}
+
+fn passes_fields(e: &LogEntry, filter: &LogFilter) -> bool {
+    filter.party.is_none_or(|p| e.party == p)
+        && filter.method.is_none_or(|m| e.method == m)
+        && filter.from.is_none_or(|from| e.date >= from)
+        && filter.to.is_none_or(|to| e.date <= to)
+}
+
+fn sort_log(entries: &mut [&LogEntry], sort: SortOrder) {
     entries.sort_by_key(|e| (e.date, e.time, e.updated));
-    if filter.sort == SortOrder::NewestFirst {
+    if sort == SortOrder::NewestFirst {
         entries.reverse();
     }
-    entries
 }
 
 /// The deadlines that follow from an entry marked as a key date.

@@ -15,6 +15,26 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+/// A case in the shared casebook, read in place: the log of a large case is never copied
+/// just to be shown.
+#[derive(Clone, Copy)]
+struct CaseRef {
+    state: CasebookState,
+    id: StoredValue<String>,
+}
+
+impl CaseRef {
+    fn with<R>(&self, f: impl FnOnce(Option<&Case>) -> R) -> R {
+        let id = self.id.get_value();
+        self.state.book.with(|b| f(b.case(&id)))
+    }
+
+    fn with_untracked<R>(&self, f: impl FnOnce(Option<&Case>) -> R) -> R {
+        let id = self.id.get_value();
+        self.state.book.with_untracked(|b| f(b.case(&id)))
+    }
+}
+
 /// What was just deleted, for "Undo".
 #[derive(Clone, PartialEq)]
 enum Deleted {
@@ -97,7 +117,10 @@ pub fn CasePage() -> impl IntoView {
 fn CaseView(case_id: String) -> impl IntoView {
     let state = expect_context::<CasebookState>();
     let id = case_id.clone();
-    let case = Memo::new(move |_| state.book.with(|b| b.case(&id).cloned()));
+    let case = CaseRef {
+        state,
+        id: StoredValue::new(id),
+    };
     let deleted = RwSignal::new(None::<Deleted>);
     let today = today();
     let name = move || case.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
@@ -137,21 +160,21 @@ fn CaseView(case_id: String) -> impl IntoView {
             <A href=format!("{base}/notes/meeting") attr:class="button button--secondary" attr:data-testid="meeting-mode">"Meeting mode"</A>
             <A href=format!("{base}/notes/new") attr:class="button button--secondary">"New note"</A>
         </div>
-        {move || case.get().map(|c| view! { <CaseSummaryView case=c today=today/> })}
+        {move || case.with(|c| c.map(|c| (c.id.clone(), case_summary(c, today)))).map(|(id, summary)| view! { <CaseSummaryView case_id=id summary=summary/> })}
         <LogSection case=case case_id=case_id.clone() deleted=deleted today=today/>
         <NotesSection case=case case_id=case_id.clone() deleted=deleted/>
     }
 }
 
 #[component]
-fn CaseSummaryView(case: Case, today: NaiveDate) -> impl IntoView {
+fn CaseSummaryView(case_id: String, summary: CaseSummary) -> impl IntoView {
     let CaseSummary {
         upcoming,
         overdue_for_others,
         follow_ups,
         last_contact,
-    } = case_summary(&case, today);
-    let base = format!("/records/{}", case.id);
+    } = summary;
+    let base = format!("/records/{case_id}");
     view! {
         <section aria-labelledby="summary-heading" data-testid="case-summary">
             <h2 id="summary-heading">"Summary"</h2>
@@ -216,7 +239,7 @@ fn parse_iso(text: &str) -> Option<NaiveDate> {
 
 #[component]
 fn LogSection(
-    case: Memo<Option<Case>>,
+    case: CaseRef,
     case_id: String,
     deleted: RwSignal<Option<Deleted>>,
     today: NaiveDate,
@@ -228,13 +251,32 @@ fn LogSection(
     let mut method_choices = vec![("", "All")];
     method_choices.extend(method_options());
     let base = format!("/records/{case_id}");
-    let entries = move || {
+    // Only a page of entries is drawn at a time, so typing in the search box stays quick even
+    // with thousands of entries: filtering is cheap, drawing is not.
+    let page_size = 50;
+    let limit = RwSignal::new(page_size);
+    Effect::new(move |_| {
+        filter.track();
+        limit.set(page_size);
+    });
+    let matching = Memo::new(move |_| {
         case.with(|c| {
-            c.as_ref()
-                .map(|c| filter.with(|f| filter_log(c, f).into_iter().cloned().collect::<Vec<_>>()))
-                .unwrap_or_default()
+            let Some(c) = c.as_ref() else {
+                return (0, Vec::new());
+            };
+            filter.with(|f| {
+                let found = filter_log(c, f);
+                let shown = found
+                    .iter()
+                    .take(limit.get())
+                    .map(|e| (*e).clone())
+                    .collect::<Vec<LogEntry>>();
+                (found.len(), shown)
+            })
         })
-    };
+    });
+    let entries = move || matching.with(|(_, shown)| shown.clone());
+    let matched = move || matching.with(|(count, _)| *count);
     let total = move || case.with(|c| c.as_ref().map_or(0, |c| c.live_entries().count()));
     view! {
         <section aria-labelledby="log-heading">
@@ -265,7 +307,7 @@ fn LogSection(
                     on_change=Callback::new(move |v: String| filter.update(|f| f.sort = if v == "oldest" { SortOrder::OldestFirst } else { SortOrder::NewestFirst }))/>
             </div>
             <p role="status" data-testid="log-count">{move || {
-                let shown = entries().len();
+                let shown = matched();
                 let all = total();
                 let noun = if all == 1 { "entry" } else { "entries" };
                 if shown == all { format!("{all} {noun}") } else { format!("{shown} of {all} {noun} match") }
@@ -315,32 +357,47 @@ fn LogSection(
                     }).collect_view()
                 }}
             </ol>
+            {move || (matched() > limit.get()).then(|| view! {
+                <button type="button" class="button button--secondary" data-testid="show-more"
+                    on:click=move |_| limit.update(|l| *l += page_size)>
+                    {format!("Show more ({} not shown)", matched() - limit.get())}
+                </button>
+            })}
         </section>
     }
 }
 
 #[component]
 fn NotesSection(
-    case: Memo<Option<Case>>,
+    case: CaseRef,
     case_id: String,
     deleted: RwSignal<Option<Deleted>>,
 ) -> impl IntoView {
     let state = expect_context::<CasebookState>();
     let base = format!("/records/{case_id}");
-    let notes = move || {
+    // A page of notes at a time, like the log.
+    let limit = RwSignal::new(20);
+    let sorted = Memo::new(move |_| {
         case.with(|c| {
-            let mut notes: Vec<Note> = c
+            let mut notes: Vec<&Note> = c
                 .as_ref()
-                .map(|c| c.live_notes().cloned().collect())
+                .map(|c| c.live_notes().collect())
                 .unwrap_or_default();
             notes.sort_by(|a, b| b.date.cmp(&a.date).then(b.updated.cmp(&a.updated)));
-            notes
+            let shown: Vec<Note> = notes
+                .iter()
+                .take(limit.get())
+                .map(|n| (*n).clone())
+                .collect();
+            (notes.len(), shown)
         })
-    };
+    });
+    let notes = move || sorted.with(|(_, shown)| shown.clone());
+    let count = move || sorted.with(|(count, _)| *count);
     view! {
         <section aria-labelledby="notes-heading">
             <h2 id="notes-heading">"Notes"</h2>
-            {move || notes().is_empty().then(|| view! { <p>"No notes yet. Use \"New note\", or \"Meeting mode\" in a meeting."</p> })}
+            {move || (count() == 0).then(|| view! { <p>"No notes yet. Use \"New note\", or \"Meeting mode\" in a meeting."</p> })}
             <ol class="log-list" data-testid="note-list">
                 {move || {
                     let base = base.clone();
@@ -371,6 +428,11 @@ fn NotesSection(
                     }).collect_view()
                 }}
             </ol>
+            {move || (count() > limit.get()).then(|| view! {
+                <button type="button" class="button button--secondary" on:click=move |_| limit.update(|l| *l += 20)>
+                    {format!("Show more notes ({} not shown)", count() - limit.get())}
+                </button>
+            })}
         </section>
     }
 }

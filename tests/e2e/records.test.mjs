@@ -159,9 +159,11 @@ test('unreadable stored records are kept aside, can be saved, and the app still 
     page.waitForEvent('download'),
     problem.getByRole('button', { name: 'Save the unreadable records as a file' }).click(),
   ]);
-  assert.equal(readFileSync(await download.path(), 'utf8'), '{"schema_version":1,"cases":[{"id":');
+  const kept = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(kept[KEY], '{"schema_version":1,"cases":[{"id":', 'the saved file holds the stored text exactly');
   await addCase(page, 'N.N.');
-  assert.equal(await page.evaluate((key) => localStorage.getItem(`${key}:unreadable`), KEY), '{"schema_version":1,"cases":[{"id":');
+  const still = JSON.parse(await page.evaluate((key) => localStorage.getItem(`${key}:unreadable`), KEY));
+  assert.equal(still[KEY], '{"schema_version":1,"cases":[{"id":', 'a new save does not touch the kept copy');
   app.assertClean();
   await app.close();
 });
@@ -171,7 +173,8 @@ test('a full storage quota keeps the change on screen, says what to do, and dama
   const { page } = app;
   await addCase(page, 'Q.Q.');
   await addEntry(page, { day: '1', month: '7', year: '2025', subject: 'First letter' });
-  const before = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  const snapshot = () => page.evaluate((key) => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(key)).map((k) => [k, localStorage.getItem(k)])), KEY);
+  const before = await snapshot();
   await page.evaluate(() => {
     let size = 512 * 1024;
     let i = 0;
@@ -184,7 +187,7 @@ test('a full storage quota keeps the change on screen, says what to do, and dama
   await problem.waitFor();
   assert.match(await problem.textContent(), /could not be saved.*still on screen.*KB.*Save a backup file/);
   assert.equal((await subjects(page)).length, 2, 'the unsaved entry is still shown');
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), before, 'the saved copy is untouched');
+  assert.deepEqual(await snapshot(), before, 'the saved copy is untouched');
   app.assertClean();
   await app.close();
 });
@@ -214,8 +217,10 @@ test('two tabs open at once see each other\'s changes and neither loses the othe
   for (const page of [first, second]) {
     assert.deepEqual((await subjects(page)).sort(), ['From the first tab', 'From the second tab']);
   }
-  const stored = JSON.parse(await first.evaluate((key) => localStorage.getItem(key), KEY));
-  assert.equal(stored.cases[0].entries.length, 2);
+  const storedEntries = await first.evaluate((key) => Object.keys(localStorage)
+    .filter((k) => k.startsWith(`${key}:`) && k.includes(':entries:'))
+    .flatMap((k) => JSON.parse(localStorage.getItem(k))).length, KEY);
+  assert.equal(storedEntries, 2, 'both entries are stored');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -236,7 +241,6 @@ test('a backup restores into a fresh browser, and bad backup files are refused',
   assert.ok(html.includes('Plan &lt;b&gt;not&lt;/b&gt; bold &amp; &quot;quoted&quot;'));
   await assertNoAxeViolations(page, 'My records with a case');
   await page.screenshot({ path: screenshotPath('records.png'), fullPage: true });
-  const stored = await page.evaluate((key) => localStorage.getItem(key), KEY);
   app.assertClean();
   await app.close();
 
@@ -246,7 +250,8 @@ test('a backup restores into a fresh browser, and bad backup files are refused',
   const p2 = fresh.page;
   await addCase(p2, 'Already here');
   await p2.getByRole('link', { name: 'My records' }).first().click();
-  const before = await p2.evaluate((key) => localStorage.getItem(key), KEY);
+  const snapshot = () => p2.evaluate((key) => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(key)).map((k) => [k, localStorage.getItem(k)])), KEY);
+  const before = await snapshot();
   const refused = p2.getByTestId('import-refused');
   const hostile = [
     ['truncated.json', backupText.slice(0, backupText.length / 2), /not a SEND Casebook backup file, or it is damaged/],
@@ -259,7 +264,7 @@ test('a backup restores into a fresh browser, and bad backup files are refused',
     await p2.locator('#import-file').setInputFiles(file(name, content));
     await refused.waitFor();
     assert.match(await refused.textContent(), message, name);
-    assert.equal(await p2.evaluate((key) => localStorage.getItem(key), KEY), before, `${name} changed nothing`);
+    assert.deepEqual(await snapshot(), before, `${name} changed nothing`);
   }
   await p2.locator('#import-file').setInputFiles(file('good.json', backupText));
   const preview = p2.getByTestId('import-preview');
@@ -268,8 +273,12 @@ test('a backup restores into a fresh browser, and bad backup files are refused',
   await assertNoAxeViolations(p2, 'the import preview');
   await preview.getByRole('button', { name: 'Merge: keep the newer of each record' }).click();
   await p2.getByTestId('import-done').waitFor();
-  const merged = JSON.parse(await p2.evaluate((key) => localStorage.getItem(key), KEY));
-  const original = JSON.parse(stored);
+  // Export again from the fresh browser and compare with the original backup.
+  await p2.reload();
+  await p2.getByTestId('backup-panel').waitFor();
+  const [again] = await Promise.all([p2.waitForEvent('download'), p2.getByTestId('save-json').click()]);
+  const merged = JSON.parse(readFileSync(await again.path(), 'utf8')).casebook;
+  const original = JSON.parse(backupText).casebook;
   assert.deepEqual(merged.cases.map((c) => c.name).sort(), ['Already here', 'B.B.']);
   assert.deepEqual(merged.cases.find((c) => c.name === 'B.B.'), original.cases[0], 'the restored case is identical');
   fresh.assertClean();

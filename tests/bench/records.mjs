@@ -1,0 +1,146 @@
+// Benchmark for "My records" with a large casebook: 10,000 log entries and 1,000 notes in one
+// case. Prints figures (medians over RUNS runs in headless Chromium); asserts nothing.
+//   - stored size of the casebook in local storage
+//   - load: opening the case page directly until the first log entry is drawn
+//   - render: going from My records to the case page until the log is drawn
+//   - search: one keystroke in the log's search box until the page has updated
+//   - save: deleting an entry until the change is saved and shown
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launchBrowser, startServer, openPage } from '../e2e/helpers.mjs';
+
+const RUNS = Number(process.env.RUNS || 5);
+const KEY = 'send-casebook:casebook';
+const PARTIES = ['school', 'senco', 'headteacher', 'council-sen-team', 'sendiass', 'mediation-service', 'tribunal', 'health', 'social-care', 'other'];
+const METHODS = ['letter', 'email', 'phone', 'meeting', 'video-call', 'text'];
+const DIRECTIONS = ['sent', 'received', 'call', 'meeting'];
+const WORDS = 'speech language therapy provision school transport annual review draft plan section assessment report advice sensory occupational'.split(' ');
+
+function isoDate(dayOffset) {
+  return new Date(Date.UTC(2019, 0, 1) + dayOffset * 86400000).toISOString().slice(0, 10);
+}
+
+function largeCasebook() {
+  const entries = [];
+  for (let i = 0; i < 10000; i += 1) {
+    const w = (k) => WORDS[(i * 7 + k * 3) % WORDS.length];
+    entries.push({
+      id: `entry-${i}`,
+      date: isoDate(i % 2500),
+      time: null,
+      direction: DIRECTIONS[i % 4],
+      method: METHODS[i % 6],
+      party: PARTIES[i % 10],
+      person: i % 3 ? 'Ms Patel' : '',
+      subject: `${w(1)} ${w(2)} update ${i}`,
+      summary: `We talked about ${w(3)} and ${w(4)}. The school said it would look at ${w(5)} before the next meeting.`,
+      promised: i % 5 ? '' : `Reply about ${w(6)} within two weeks`,
+      promised_by: i % 5 ? '' : 'Council SEN team',
+      follow_up: i % 5 ? null : isoDate((i % 2500) + 14),
+      kept_where: 'Blue folder',
+      key_date: null,
+      updated: 1700000000000 + i,
+      deleted: false,
+    });
+  }
+  const notes = [];
+  for (let i = 0; i < 1000; i += 1) {
+    notes.push({
+      id: `note-${i}`,
+      date: isoDate(i * 2),
+      title: `Meeting notes ${i}`,
+      body: 'Who is here: me, SENCo, class teacher.\nWhat was agreed: new targets for reading and a review of therapy.\nActions: school to send the report by Friday.',
+      updated: 1700000000000 + i,
+      deleted: false,
+    });
+  }
+  return {
+    schema_version: 1,
+    last_backup: null,
+    cases: [{ id: 'case-big', name: 'Large case', school: 'Oak Primary', plan_status: 'has-plan', entries, notes, updated: 1700000000000, deleted: false }],
+  };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const show = (label, values, target) => console.log(
+  `  ${label.padEnd(46)} ${median(values).toFixed(1).padStart(8)} ms${target ? `  (target ${target})` : ''}  [${values.map((v) => v.toFixed(1)).join(', ')}]`,
+);
+
+const text = JSON.stringify(largeCasebook());
+// Loaded the way a parent would: restoring a backup file, which saves it in the app's layout.
+const backupFile = path.join(mkdtempSync(path.join(tmpdir(), 'send-casebook-bench-')), 'large-backup.json');
+writeFileSync(backupFile, JSON.stringify({ app: 'SEND Casebook', exported_at: 0, casebook: JSON.parse(text) }));
+const server = await startServer();
+const browser = await launchBrowser();
+let storedSize = 0;
+let storedKeys = 0;
+const load = [];
+const render = [];
+const search = [];
+const save = [];
+for (let run = 0; run < RUNS; run += 1) {
+  const app = await openPage(browser, server.origin);
+  const { page } = app;
+  await app.visit('/records');
+  await page.locator('#import-file').setInputFiles(backupFile);
+  await page.getByTestId('import-preview').getByRole('button', { name: 'Replace what is on this device' }).click();
+  await page.getByTestId('import-done').waitFor({ timeout: 60000 });
+
+  [storedSize, storedKeys] = await page.evaluate((key) => {
+    const keys = Object.keys(localStorage).filter((k) => k.startsWith(key));
+    return [keys.reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0), keys.length];
+  }, KEY);
+  await page.goto(`${server.origin}/records/case-big`);
+  await page.getByTestId('log-entry').first().waitFor();
+  load.push(await page.evaluate(() => performance.now()));
+
+  await page.getByRole('link', { name: 'My records' }).first().click();
+  await page.getByTestId('case-list').waitFor();
+  render.push(await page.evaluate(async () => {
+    const start = performance.now();
+    document.querySelector('[data-testid=case-list] a').click();
+    while (!document.querySelector('[data-testid=log-entry]')) await new Promise((r) => setTimeout(r, 0));
+    return performance.now() - start;
+  }));
+
+  search.push(...await page.evaluate(async () => {
+    const input = document.getElementById('log-search');
+    const times = [];
+    const settle = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
+    for (const c of 'therapy 12') {
+      const start = performance.now();
+      input.value += c;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await settle();
+      times.push(performance.now() - start);
+    }
+    return times;
+  }));
+
+  save.push(await page.evaluate(async (key) => {
+    const stored = () => Object.keys(localStorage).filter((k) => k.startsWith(key)).map((k) => localStorage.getItem(k)).join('|');
+    const before = stored();
+    const start = performance.now();
+    document.querySelector('[data-testid=log-entry] button.button--warning').click();
+    // The click saves synchronously; wait only for the page to show it.
+    while (!document.querySelector('[data-testid=undo-banner]')) await new Promise((r) => setTimeout(r, 0));
+    const elapsed = performance.now() - start;
+    if (stored() === before) throw new Error('the deletion was not saved');
+    return elapsed;
+  }, KEY));
+  await app.close();
+}
+await browser.close();
+await server.stop();
+
+console.log(`My records with 10,000 log entries and 1,000 notes, headless Chromium, ${RUNS} runs:`);
+console.log(`  stored size: ${(storedSize / 1024 / 1024).toFixed(2)} MB in ${storedKeys} keys (local storage allows about 5 MB)`);
+show('load: open the case page until drawn', load);
+show('render: My records -> case page, log drawn', render);
+show('search: one keystroke until the page updated', search, '≤ 16 ms');
+show('save: delete an entry until saved and shown', save, '≤ 50 ms');
