@@ -16,6 +16,8 @@ pub struct PwaStatus {
     pub offline_ready: RwSignal<bool>,
     /// A new version is installed and waiting for the parent to choose to use it.
     pub update_ready: RwSignal<bool>,
+    /// The parent chose "Not now": do not ask again until the next visit.
+    pub update_dismissed: RwSignal<bool>,
 }
 
 impl PwaStatus {
@@ -23,6 +25,7 @@ impl PwaStatus {
         Self {
             offline_ready: RwSignal::new(false),
             update_ready: RwSignal::new(false),
+            update_dismissed: RwSignal::new(false),
         }
     }
 }
@@ -74,6 +77,9 @@ pub fn start(status: PwaStatus) {
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
         watch_for_updates(&registration, &container, status);
+        // register() does not look for a new version when the worker is already registered,
+        // so ask once each time the app opens.
+        let _ = registration.update();
     });
 }
 
@@ -87,6 +93,38 @@ fn watch_for_updates(
     if registration.waiting().is_some() && container.controller().is_some() {
         status.update_ready.set(true);
     }
+    // Events can be missed (an install that finished while the page was busy), so look again
+    // every few seconds; it costs nothing and asks nothing of the network. Once an hour, ask
+    // the server for a new version, as a long-open app would otherwise never see one.
+    let checks = Cell::new(0u32);
+    let _ = set_interval_with_handle(
+        move || {
+            checks.set(checks.get() + 1);
+            let hourly = checks.get().is_multiple_of(720);
+            wasm_bindgen_futures::spawn_local(async move {
+                // Ask for the registration afresh each time rather than trusting an old handle.
+                let Some(container) = self::container() else {
+                    return;
+                };
+                let Ok(found) = JsFuture::from(container.get_registration()).await else {
+                    return;
+                };
+                let Ok(current) = found.dyn_into::<ServiceWorkerRegistration>() else {
+                    return;
+                };
+                if current.waiting().is_some()
+                    && container.controller().is_some()
+                    && !status.update_ready.get_untracked()
+                {
+                    status.update_ready.set(true);
+                }
+                if hourly {
+                    let _ = current.update();
+                }
+            });
+        },
+        std::time::Duration::from_secs(3),
+    );
     let registration_for_event = registration.clone();
     let container = container.clone();
     let on_update_found = Closure::<dyn FnMut()>::new(move || {

@@ -94,8 +94,6 @@ test('a new version waits for the parent to choose "Update now"', async () => {
     await app.visit('/search');
     await waitForServiceWorker(page);
     const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
-    await page.getByLabel('Words to find').fill('half-typed words');
-    await page.evaluate(() => { window.sameDocument = true; });
 
     // Publish a new version: a changed service worker (new cache name) and a marker page change.
     const sw = path.join(dir, 'sw.js');
@@ -103,9 +101,14 @@ test('a new version waits for the parent to choose "Update now"', async () => {
     const index = path.join(dir, 'index.html');
     writeFileSync(index, readFileSync(index, 'utf8').replace('<title>SEND Casebook</title>', '<title>SEND Casebook</title><meta name="version" content="next">'));
 
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    // The parent opens the app again (still the old version, from the cache); the app checks for
+    // a new version as it starts. They start typing straight away.
+    await page.reload();
+    await page.locator('main h1').waitFor();
+    await page.evaluate(() => { window.sameDocument = true; });
+    await page.getByLabel('Words to find').fill('half-typed words');
     const banner = page.getByTestId('update-banner');
-    await banner.waitFor({ timeout: 20000 });
+    await banner.waitFor({ timeout: 30000 });
     assert.match(await banner.textContent(), /A new version of SEND Casebook is ready/);
     await assertNoAxeViolations(page, 'the update banner');
 
@@ -118,6 +121,8 @@ test('a new version waits for the parent to choose "Update now"', async () => {
     // "Not now" hides the banner and changes nothing.
     await banner.getByRole('button', { name: 'Not now' }).click();
     assert.equal(await banner.count(), 0);
+    await page.waitForTimeout(4000); // longer than the page's own check for waiting versions
+    assert.equal(await banner.count(), 0, '"Not now" is not overruled');
     assert.equal(await page.evaluate(() => window.sameDocument), true);
 
     // When the parent chooses, the new version takes over and the page reloads into it.
