@@ -51,6 +51,17 @@ fn stamps_after(book: &Casebook) {
     LAST_STAMP.with(|last| last.set(last.get().max(newest)));
 }
 
+/// Today's date on this device, from the browser's clock in its local time zone.
+pub fn today() -> chrono::NaiveDate {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(chrono::NaiveDate::MIN)
+}
+
 /// A new record id: the time plus randomness, unique across tabs and devices in practice.
 pub fn new_id(prefix: &str) -> String {
     let random = (js_sys::Math::random() * 1e12) as u64;

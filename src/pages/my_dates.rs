@@ -12,22 +12,12 @@ use crate::domain::my_dates::{
     situation_info, work_out, DateField, FormError, MyDates, MyDatesForm, OrderKind, Situation,
     TransferKind, Warning, SITUATIONS,
 };
+use crate::state::today;
 use crate::storage::{self, StorageProblem};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use wasm_bindgen::JsCast;
-
-/// Today's date on this device, from the browser's clock in its local time zone.
-fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or(NaiveDate::MIN)
-}
 
 /// Now, in UTC, from the browser's clock.
 fn now_utc() -> chrono::NaiveDateTime {

@@ -6,24 +6,14 @@ use crate::components::fields::{SelectField, TextField};
 use crate::domain::backup::{self, ImportError, ImportMode, ImportPreview};
 use crate::domain::casebook::{Case, Casebook, PlanStatus};
 use crate::domain::migrations::MigrationError;
+pub use crate::state::today;
 use crate::state::{new_id, now_millis, CasebookState};
 use crate::storage::{self, StorageProblem};
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-pub fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or(NaiveDate::MIN)
-}
 
 /// The plain-English reason a backup file was refused.
 pub fn import_error_message(error: &ImportError) -> String {
