@@ -80,7 +80,11 @@ pub fn RecordsPage() -> impl IntoView {
                                 <li class="card">
                                     <A href=format!("/records/{}", case.id)>{case.name.clone()}</A>
                                     <p>{case.school.clone()} {(!case.school.is_empty()).then_some(". ")} {case.plan_status.label()}</p>
-                                    <p class="hint">{format!("{entries} log entries, {notes} notes")}</p>
+                                    <p class="hint">{format!(
+                                        "{entries} log {}, {notes} {}",
+                                        if entries == 1 { "entry" } else { "entries" },
+                                        if notes == 1 { "note" } else { "notes" }
+                                    )}</p>
                                 </li>
                             }
                         }).collect_view()}
