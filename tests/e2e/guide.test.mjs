@@ -208,7 +208,7 @@ test('the keyboard alone reaches everything, starting with the skip link', async
 test('pages fit a 320 pixel wide phone screen without sideways scrolling', async () => {
   const app = await openPage(browser, server.origin, { viewport: { width: 320, height: 640 } });
   const { page } = app;
-  for (const address of ['/', '/guide', '/guide/sen-officers', '/guide/appeals', '/contacts', '/search?q=appeal', '/about']) {
+  for (const address of ['/', '/guide', '/guide/sen-officers', '/guide/appeals', '/contacts', '/search?q=appeal', '/about', '/dates', '/records']) {
     await app.visit(address);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, `${address} scrolls sideways by ${overflow}px`);
