@@ -130,6 +130,16 @@ pub fn parse_date(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, Date
     Ok(date)
 }
 
+/// Reads the `YYYY-MM-DD` value of a browser date picker; anything else is no date.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +220,17 @@ mod tests {
             parse("1", "9", "202555"),
             Err(DateError::NotNumbers(vec![DatePart::Year]))
         );
+    }
+
+    #[test]
+    fn date_picker_values_are_read_or_ignored() {
+        assert_eq!(
+            parse_iso_date("2025-06-30"),
+            NaiveDate::from_ymd_opt(2025, 6, 30)
+        );
+        for bad in ["", "2025-02-30", "2025-06", "2025-06-30-1", "abc"] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

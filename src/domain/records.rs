@@ -39,36 +39,6 @@ pub struct LogFilter {
     pub sort: SortOrder,
 }
 
-fn entry_matches_text(entry: &LogEntry, words: &[String]) -> bool {
-    if words.is_empty() {
-        return true;
-    }
-    let fields = [
-        &entry.subject,
-        &entry.summary,
-        &entry.person,
-        &entry.promised,
-        &entry.promised_by,
-        &entry.kept_where,
-    ];
-    words
-        .iter()
-        .all(|word| fields.iter().any(|f| contains_ignoring_case(f, word)))
-}
-
-/// Case-insensitive `contains` that allocates only for non-ASCII text.
-fn contains_ignoring_case(haystack: &str, lowercase_needle: &str) -> bool {
-    if haystack.is_ascii() {
-        let needle = lowercase_needle.as_bytes();
-        haystack
-            .as_bytes()
-            .windows(needle.len().max(1))
-            .any(|w| w.eq_ignore_ascii_case(needle))
-    } else {
-        haystack.to_lowercase().contains(lowercase_needle)
-    }
-}
-
 /// The searchable text of each of a case's entries, lowercased once, so that each keystroke in
 /// the search box only scans it (rebuilt when the case changes, not on every keystroke).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -106,20 +76,10 @@ impl LogIndex {
     }
 }
 
-/// The live entries of a case that pass the filter, in the chosen order.
+/// The live entries of a case that pass the filter, in the chosen order. The page keeps a
+/// [`LogIndex`] between keystrokes and calls [`filter_log_indexed`]; this builds one for a call.
 pub fn filter_log<'a>(case: &'a Case, filter: &LogFilter) -> Vec<&'a LogEntry> {
-    let words: Vec<String> = filter
-        .text
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .collect();
-    let mut entries: Vec<&LogEntry> = case
-        .live_entries()
-        .filter(|e| passes_fields(e, filter))
-        .filter(|e| entry_matches_text(e, &words))
-        .collect();
-    sort_log(&mut entries, filter.sort);
-    entries
+    filter_log_indexed(case, &LogIndex::new(case), filter)
 }
 
 /// The same as [`filter_log`], using an index built from the same case.

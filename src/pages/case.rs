@@ -2,6 +2,7 @@
 
 use crate::components::fields::SelectField;
 use crate::domain::casebook::{Case, LogEntry, Method, Note, Party};
+use crate::domain::date_input::parse_iso_date;
 use crate::domain::deadlines::long_date;
 use crate::domain::records::{
     case_summary, filter_log, key_date_deadlines, CaseSummary, LogFilter, SortOrder,
@@ -227,16 +228,6 @@ fn CaseSummaryView(case_id: String, summary: CaseSummary) -> impl IntoView {
     }
 }
 
-fn parse_iso(text: &str) -> Option<NaiveDate> {
-    let mut parts = text.split('-');
-    let (y, m, d) = (
-        parts.next()?.parse().ok()?,
-        parts.next()?.parse().ok()?,
-        parts.next()?.parse().ok()?,
-    );
-    NaiveDate::from_ymd_opt(y, m, d)
-}
-
 #[component]
 fn LogSection(
     case: CaseRef,
@@ -296,11 +287,11 @@ fn LogSection(
                     on_change=Callback::new(move |v: String| filter.update(|f| f.method = method_from_id(&v)))/>
                 <div class="form-group">
                     <label class="label" for="log-from">"From"</label>
-                    <input id="log-from" class="input" type="date" on:change=move |e| filter.update(|f| f.from = parse_iso(&event_target_value(&e)))/>
+                    <input id="log-from" class="input" type="date" on:change=move |e| filter.update(|f| f.from = parse_iso_date(&event_target_value(&e)))/>
                 </div>
                 <div class="form-group">
                     <label class="label" for="log-to">"To"</label>
-                    <input id="log-to" class="input" type="date" on:change=move |e| filter.update(|f| f.to = parse_iso(&event_target_value(&e)))/>
+                    <input id="log-to" class="input" type="date" on:change=move |e| filter.update(|f| f.to = parse_iso_date(&event_target_value(&e)))/>
                 </div>
                 <SelectField id="log-sort" label="Order" options=vec![("newest", "Newest first"), ("oldest", "Oldest first")]
                     value=Signal::derive(move || if filter.read().sort == SortOrder::NewestFirst { "newest" } else { "oldest" })

@@ -1,28 +1,17 @@
 // "My dates": a parent enters the dates from a letter and gets the deadlines, explained;
 // mistakes get a clear error summary; the inputs survive a reload; the dates go to a calendar.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  launchBrowser, startServer, openPage, assertNoAxeViolations, screenshotPath,
+  sharedBrowserAndServer, openPage, assertNoAxeViolations, screenshotPath,
 } from './helpers.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = sharedBrowserAndServer();
 
 /** A page whose clock says `today` (local time), opened at /dates. */
 async function datesPage(today) {
-  const app = await openPage(browser, server.origin, { viewport: { width: 900, height: 900 } });
+  const app = await openPage(env.browser, env.server.origin, { viewport: { width: 900, height: 900 } });
   await app.page.clock.setFixedTime(new Date(`${today}T10:00:00`));
   await app.visit('/dates');
   return app;

@@ -1,30 +1,19 @@
 // A parent reads the guide online: home, contents, sections, contacts, search, not-found,
 // keyboard, small screens, accessibility, privacy and printing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  launchBrowser, startServer, openPage, assertNoAxeViolations, screenshotPath, guideSections, DIST,
+  sharedBrowserAndServer, openPage, assertNoAxeViolations, screenshotPath, guideSections, DIST,
 } from './helpers.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = sharedBrowserAndServer();
 
 test('the home page offers the guide, search and contacts', async () => {
-  const app = await openPage(browser, server.origin);
+  const app = await openPage(env.browser, env.server.origin);
   await app.visit('/');
   const { page } = app;
   assert.equal(await page.locator('h1').textContent(), 'SEND Casebook');
@@ -38,7 +27,7 @@ test('the home page offers the guide, search and contacts', async () => {
 });
 
 test('a parent walks through every section, and back and forward work', async () => {
-  const app = await openPage(browser, server.origin);
+  const app = await openPage(env.browser, env.server.origin);
   const { page } = app;
   await app.visit('/guide');
   await assertNoAxeViolations(page, 'the guide contents');
@@ -74,7 +63,7 @@ test('a parent walks through every section, and back and forward work', async ()
 });
 
 test('a shared link to a section opens that section directly', async () => {
-  const app = await openPage(browser, server.origin);
+  const app = await openPage(env.browser, env.server.origin);
   await app.visit('/guide/mediation');
   const { page } = app;
   assert.equal(await page.locator('main h1').textContent(), 'Mediation');
@@ -88,7 +77,7 @@ test('a shared link to a section opens that section directly', async () => {
 });
 
 test('phone numbers and emails are tap-to-call and email links', async () => {
-  const app = await openPage(browser, server.origin);
+  const app = await openPage(env.browser, env.server.origin);
   const { page } = app;
   await app.visit('/guide/sen-officers');
   const tel = page.getByRole('link', { name: '01438 843758' });
@@ -114,7 +103,7 @@ test('phone numbers and emails are tap-to-call and email links', async () => {
 });
 
 test('search finds words as the parent types, highlights them, and says when nothing matches', async () => {
-  const app = await openPage(browser, server.origin);
+  const app = await openPage(env.browser, env.server.origin);
   const { page } = app;
   await app.visit('/');
   await page.getByLabel('Search the guide').fill('tribunal');
@@ -161,7 +150,7 @@ test('search finds words as the parent types, highlights them, and says when not
 });
 
 test('an unknown address shows a friendly page-not-found', async () => {
-  const app = await openPage(browser, server.origin);
+  const app = await openPage(env.browser, env.server.origin);
   const { page } = app;
   for (const address of ['/no-such-page', '/guide/no-such-section']) {
     await app.visit(address);
@@ -177,7 +166,7 @@ test('an unknown address shows a friendly page-not-found', async () => {
 });
 
 test('the keyboard alone reaches everything, starting with the skip link', async () => {
-  const app = await openPage(browser, server.origin);
+  const app = await openPage(env.browser, env.server.origin);
   const { page } = app;
   await app.visit('/guide/complaints');
   await page.keyboard.press('Tab');
@@ -206,7 +195,7 @@ test('the keyboard alone reaches everything, starting with the skip link', async
 });
 
 test('pages fit a 320 pixel wide phone screen without sideways scrolling', async () => {
-  const app = await openPage(browser, server.origin, { viewport: { width: 320, height: 640 } });
+  const app = await openPage(env.browser, env.server.origin, { viewport: { width: 320, height: 640 } });
   const { page } = app;
   for (const address of ['/', '/guide', '/guide/sen-officers', '/guide/appeals', '/contacts', '/search?q=appeal', '/about', '/dates', '/records']) {
     await app.visit(address);
@@ -220,7 +209,7 @@ test('pages fit a 320 pixel wide phone screen without sideways scrolling', async
 });
 
 test('printing a section gives the text without navigation', async () => {
-  const app = await openPage(browser, server.origin);
+  const app = await openPage(env.browser, env.server.origin);
   const { page } = app;
   await app.visit('/guide/appeals');
   await page.emulateMedia({ media: 'print' });
@@ -250,7 +239,7 @@ test('the security policy allows only this site, and the built page has no inlin
   assert.equal([...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>/g)].length, 0, 'no inline <script> in index.html');
 
   // The policy really is enforced: a script injected inline does not run.
-  const app = await openPage(browser, server.origin);
+  const app = await openPage(env.browser, env.server.origin);
   const { page } = app;
   await app.visit('/');
   const violations = [];
@@ -270,10 +259,10 @@ test('the security policy allows only this site, and the built page has no inlin
 test('Chromium accepts the app as installable, with its icons', async () => {
   // Installability needs a real profile: Playwright's usual contexts are incognito.
   const profile = mkdtempSync(path.join(tmpdir(), 'send-casebook-profile-'));
-  const app = await openPage(browser, server.origin, { persistentProfile: profile });
+  const app = await openPage(env.browser, env.server.origin, { persistentProfile: profile });
   const { page } = app;
   await app.visit('/');
-  const manifest = await (await page.request.get(`${server.origin}/manifest.webmanifest`)).json();
+  const manifest = await (await page.request.get(`${env.server.origin}/manifest.webmanifest`)).json();
   assert.equal(manifest.display, 'standalone');
   assert.equal(manifest.start_url, '/');
   assert.equal(manifest.scope, '/');
@@ -283,7 +272,7 @@ test('Chromium accepts the app as installable, with its icons', async () => {
   const sizes = manifest.icons.map((i) => `${i.sizes} ${i.purpose}`);
   assert.deepEqual(sizes.sort(), ['192x192 any', '512x512 any', '512x512 maskable']);
   for (const icon of manifest.icons) {
-    const response = await page.request.get(server.origin + icon.src);
+    const response = await page.request.get(env.server.origin + icon.src);
     assert.equal(response.headers()['content-type'], 'image/png');
     const png = await response.body();
     const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
@@ -298,7 +287,7 @@ test('Chromium accepts the app as installable, with its icons', async () => {
 
 test('the accessibility check itself catches a real problem', async () => {
   // Guards the axe runs above: if axe stopped running, every page would "pass".
-  const app = await openPage(browser, server.origin);
+  const app = await openPage(env.browser, env.server.origin);
   const { page } = app;
   await app.visit('/');
   await page.evaluate(() => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -153,4 +154,21 @@ export function screenshotPath(name) {
 export function guideSections() {
   const source = readFileSync(path.join(ROOT, 'content/booklet.md'), 'utf8');
   return [...source.matchAll(/^# (.+) \{#([a-z-]+)\}$/gm)].map(([, title, slug]) => ({ title, slug }));
+}
+
+/**
+ * One browser and one server for a whole test file: starts them before its first test and
+ * stops them after its last. Use `env.browser` and `env.server` inside the tests.
+ */
+export function sharedBrowserAndServer() {
+  const env = { browser: undefined, server: undefined };
+  before(async () => {
+    env.browser = await launchBrowser();
+    env.server = await startServer();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

@@ -1,30 +1,19 @@
 // "My records": a parent keeps a case's log and notes on the device, and nothing is ever lost:
 // reloads, undo, unreadable data, a full quota, two tabs, backups and hostile backup files.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  launchBrowser, startServer, openPage, assertNoAxeViolations, screenshotPath,
+  sharedBrowserAndServer, openPage, assertNoAxeViolations, screenshotPath,
 } from './helpers.mjs';
 
 const KEY = 'send-casebook:casebook';
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = sharedBrowserAndServer();
 
 async function recordsPage(today = '2025-07-15', options = {}) {
-  const app = await openPage(browser, server.origin, { viewport: { width: 900, height: 900 }, ...options });
+  const app = await openPage(env.browser, env.server.origin, { viewport: { width: 900, height: 900 }, ...options });
   await app.page.clock.setFixedTime(new Date(`${today}T10:00:00`));
   await app.visit('/records');
   return app;
@@ -193,13 +182,13 @@ test('a full storage quota keeps the change on screen, says what to do, and dama
 });
 
 test('two tabs open at once see each other\'s changes and neither loses the other\'s', async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 900, height: 900 } });
   const errors = [];
   const open = async () => {
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(`${server.origin}/records`);
+    await page.goto(`${env.server.origin}/records`);
     await page.locator('main h1').waitFor();
     return page;
   };
@@ -225,7 +214,7 @@ test('two tabs open at once see each other\'s changes and neither loses the othe
   await context.close();
 });
 
-test('a backup restores into a fresh browser, and bad backup files are refused', async () => {
+test('a backup restores into a fresh env.browser, and bad backup files are refused', async () => {
   const app = await recordsPage();
   const { page } = app;
   await addCase(page, 'B.B.');
