@@ -117,6 +117,7 @@ fn sample_casebook(entries: usize) -> send_casebook::domain::casebook::Casebook 
         summary: String::new(),
         promised: String::new(),
         promised_by: String::new(),
+        promise_kept: false,
         follow_up: None,
         kept_where: String::new(),
         key_date: None,

@@ -4,7 +4,7 @@
 //! changed; deleting leaves a tombstone so that merging two copies (two tabs, or a backup) never
 //! brings a deleted record back; merging keeps the newer version of each record.
 
-use super::my_dates::{OrderKind, Situation};
+use super::my_dates::{OrderKind, Situation, TransferKind};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -207,6 +207,10 @@ pub enum KeyDate {
     TribunalOrder {
         order: OrderKind,
     },
+    /// A planned move to a new phase of education; the entry's date is the date of the move.
+    PhaseTransfer {
+        move_kind: TransferKind,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -228,6 +232,9 @@ pub struct LogEntry {
     pub promised: String,
     #[serde(default)]
     pub promised_by: String,
+    /// The parent has ticked that what was promised has been done.
+    #[serde(default)]
+    pub promise_kept: bool,
     #[serde(default)]
     pub follow_up: Option<NaiveDate>,
     #[serde(default)]
@@ -446,6 +453,7 @@ pub(crate) mod tests {
             summary: String::new(),
             promised: String::new(),
             promised_by: String::new(),
+            promise_kept: false,
             follow_up: None,
             kept_where: String::new(),
             key_date: None,

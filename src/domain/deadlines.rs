@@ -248,13 +248,19 @@ pub fn day_and_month(date: NaiveDate) -> String {
     format!("{} {}", date.day(), MONTHS[date.month0() as usize])
 }
 
+/// "Monday".
+pub fn weekday_name(date: NaiveDate) -> &'static str {
+    WEEKDAYS[date.weekday().num_days_from_monday() as usize]
+}
+
+/// "1 September 2025".
+pub fn day_month_year(date: NaiveDate) -> String {
+    format!("{} {}", day_and_month(date), date.year())
+}
+
 /// "Monday 1 September".
 pub fn weekday_day_and_month(date: NaiveDate) -> String {
-    format!(
-        "{} {}",
-        WEEKDAYS[date.weekday().num_days_from_monday() as usize],
-        day_and_month(date)
-    )
+    format!("{} {}", weekday_name(date), day_and_month(date))
 }
 
 /// "Monday 1 September 2025".

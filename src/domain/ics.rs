@@ -65,61 +65,91 @@ fn fnv1a(text: &str) -> u64 {
 /// A stable identifier for a deadline: the same rule for the same `key` always gets the same
 /// UID, whatever its date, so a corrected date updates the event already in the calendar.
 pub fn uid(deadline: &Deadline, key: &str, index: usize) -> String {
-    format!(
-        "{:016x}@send-casebook",
-        fnv1a(&format!("{key}|{:?}|{index}", deadline.rule))
-    )
+    uid_for(&format!("{key}|{:?}|{index}", deadline.rule))
 }
 
-/// The calendar file. `key` names what the dates belong to (for example the situation picked),
-/// so that re-importing after correcting a date replaces the old events.
+/// The UID for an event named by `key`: the same key always gives the same UID.
+pub fn uid_for(key: &str) -> String {
+    format!("{:016x}@send-casebook", fnv1a(key))
+}
+
+/// One all-day event, with reminders a week and a day before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarEvent {
+    pub uid: String,
+    pub date: NaiveDate,
+    pub summary: String,
+    pub description: String,
+}
+
+/// What a deadline's event says: how the date was worked out, with its sources.
+pub fn deadline_description(deadline: &Deadline) -> String {
+    let mut description: Vec<String> = deadline
+        .steps
+        .iter()
+        .map(|s| format!("{} ({})", s.text, s.source))
+        .collect();
+    if let Some(later) = &deadline.later_reading {
+        description.push(later.note.clone());
+    }
+    description.extend(deadline.notes.iter().cloned());
+    description.push("Worked out by SEND Casebook. Not legal advice: check with SENDIASS.".into());
+    description.join("\n")
+}
+
+/// A deadline's title, with "by 5pm" where the time of day matters.
+pub fn deadline_summary(deadline: &Deadline) -> String {
+    if deadline.by_5pm {
+        format!("{} (by 5pm)", deadline.rule.title())
+    } else {
+        deadline.rule.title().to_string()
+    }
+}
+
+/// The calendar file of "My dates". `key` names what the dates belong to (for example the
+/// situation picked), so that re-importing after correcting a date replaces the old events.
 pub fn calendar(deadlines: &[Deadline], key: &str, stamp: NaiveDateTime) -> String {
+    let events: Vec<CalendarEvent> = deadlines
+        .iter()
+        .enumerate()
+        .map(|(index, deadline)| CalendarEvent {
+            uid: uid(deadline, key, index),
+            date: deadline.date,
+            summary: deadline_summary(deadline),
+            description: deadline_description(deadline),
+        })
+        .collect();
+    calendar_file(&events, "My dates", stamp)
+}
+
+/// An iCalendar file of `events`. `product` names the part of the app that made it.
+pub fn calendar_file(events: &[CalendarEvent], product: &str, stamp: NaiveDateTime) -> String {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
-        "PRODID:-//SEND Casebook//My dates//EN".to_string(),
+        format!("PRODID:-//SEND Casebook//{product}//EN"),
         "CALSCALE:GREGORIAN".to_string(),
         "METHOD:PUBLISH".to_string(),
         "X-WR-CALNAME:SEND Casebook dates".to_string(),
     ];
-    for (index, deadline) in deadlines.iter().enumerate() {
-        let mut description: Vec<String> = deadline
-            .steps
-            .iter()
-            .map(|s| format!("{} ({})", s.text, s.source))
-            .collect();
-        if let Some(later) = &deadline.later_reading {
-            description.push(later.note.clone());
-        }
-        description.extend(deadline.notes.iter().cloned());
-        description
-            .push("Worked out by SEND Casebook. Not legal advice: check with SENDIASS.".into());
-        let summary = if deadline.by_5pm {
-            format!("{} (by 5pm)", deadline.rule.title())
-        } else {
-            deadline.rule.title().to_string()
-        };
+    for event in events {
         lines.extend([
             "BEGIN:VEVENT".to_string(),
-            format!("UID:{}", uid(deadline, key, index)),
+            format!("UID:{}", event.uid),
             format!("DTSTAMP:{}", ical_utc(stamp)),
-            format!("DTSTART;VALUE=DATE:{}", ical_date(deadline.date)),
+            format!("DTSTART;VALUE=DATE:{}", ical_date(event.date)),
             format!(
                 "DTEND;VALUE=DATE:{}",
-                ical_date(deadline.date + Duration::days(1))
+                ical_date(event.date + Duration::days(1))
             ),
-            format!("SUMMARY:{}", escape_text(&summary)),
-            format!("DESCRIPTION:{}", escape_text(&description.join("\n"))),
+            format!("SUMMARY:{}", escape_text(&event.summary)),
+            format!("DESCRIPTION:{}", escape_text(&event.description)),
             "TRANSP:TRANSPARENT".to_string(),
             "BEGIN:VALARM".to_string(),
             "ACTION:DISPLAY".to_string(),
             format!(
                 "DESCRIPTION:{}",
-                escape_text(&format!(
-                    "{}: {}",
-                    deadline.rule.title(),
-                    long_date(deadline.date)
-                ))
+                escape_text(&format!("{}: {}", event.summary, long_date(event.date)))
             ),
             "TRIGGER:-P7D".to_string(),
             "END:VALARM".to_string(),
@@ -127,7 +157,7 @@ pub fn calendar(deadlines: &[Deadline], key: &str, stamp: NaiveDateTime) -> Stri
             "ACTION:DISPLAY".to_string(),
             format!(
                 "DESCRIPTION:{}",
-                escape_text(&format!("Tomorrow: {}", deadline.rule.title()))
+                escape_text(&format!("Tomorrow: {}", event.summary))
             ),
             "TRIGGER:-P1D".to_string(),
             "END:VALARM".to_string(),

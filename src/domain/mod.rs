@@ -11,3 +11,4 @@ pub mod ics;
 pub mod migrations;
 pub mod my_dates;
 pub mod records;
+pub mod timeline;

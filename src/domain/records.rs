@@ -4,9 +4,9 @@
 
 use super::casebook::{Case, Direction, KeyDate, LogEntry, Method, Millis, Note, Party};
 use super::date_input::{parse_date, DateError, DateParts};
-use super::deadlines::{self as d, Deadline, WhoActs};
-use super::my_dates::Situation;
-use chrono::{NaiveDate, NaiveTime, Timelike};
+use super::deadlines::{self as d, Deadline, Rule, WhoActs};
+use super::my_dates::{Situation, TransferKind};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 /// Reads a time typed as "9:05", "09:05" or "9.05" (24-hour clock).
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
@@ -161,9 +161,97 @@ pub fn key_date_deadlines(entry: &LogEntry) -> Vec<Deadline> {
             d::explain_final_plan(date),
         ],
         KeyDate::TribunalOrder { order } => d::explain_tribunal_order(order.into(), date, false),
+        KeyDate::PhaseTransfer { move_kind } => match move_kind {
+            TransferKind::BetweenPost16 => vec![d::explain_post16_transfer(date)],
+            TransferKind::SchoolPhases => {
+                d::explain_phase_transfer(date.year(), d::PhaseTransfer::SchoolPhases)
+                    .into_iter()
+                    .collect()
+            }
+            TransferKind::SecondaryToPost16 => {
+                d::explain_phase_transfer(date.year(), d::PhaseTransfer::SecondaryToPost16)
+                    .into_iter()
+                    .collect()
+            }
+        },
     };
     out.sort_by_key(|deadline| deadline.date);
     out
+}
+
+/// What the log shows about a deadline someone else had to meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing logged yet says it was done.
+    NotLogged,
+    /// A later key date in the log is the thing this deadline was for (the decision, notice or
+    /// plan arrived), on this date.
+    Met(NaiveDate),
+    /// A later key date shows this step is no longer needed (a plan arrived, so no notice that
+    /// there will be no plan is due), on this date.
+    Overtaken(NaiveDate),
+}
+
+/// Whether a key date logged later is what `rule` required, or makes it unnecessary.
+fn answers(rule: Rule, key: KeyDate) -> Option<fn(NaiveDate) -> Outcome> {
+    use Situation as S;
+    let decision = match key {
+        KeyDate::Decision { about } => Some(about),
+        _ => None,
+    };
+    match rule {
+        Rule::DecisionWhetherToAssess if decision == Some(S::DecisionNoAssessment) => {
+            Some(Outcome::Met)
+        }
+        Rule::NoPlanNotice if decision == Some(S::DecisionNoPlan) => Some(Outcome::Met),
+        Rule::NoPlanNotice if decision == Some(S::FinalPlanIssued) || key == KeyDate::DraftPlan => {
+            Some(Outcome::Overtaken)
+        }
+        Rule::FinalPlan | Rule::FinalPlanAfterReassessment
+            if decision == Some(S::FinalPlanIssued) =>
+        {
+            Some(Outcome::Met)
+        }
+        Rule::FinalAmendedPlan | Rule::FinalAmendedPlanAfterReview
+            if matches!(decision, Some(S::FinalPlanIssued | S::DecisionOnAmendment)) =>
+        {
+            Some(Outcome::Met)
+        }
+        Rule::ReviewDecision
+            if key == KeyDate::AmendmentNotice
+                || matches!(decision, Some(S::DecisionOnAmendment | S::DecisionToCease)) =>
+        {
+            Some(Outcome::Met)
+        }
+        _ => None,
+    }
+}
+
+/// The key-date entries of a case, oldest first, to look up what answered a deadline.
+pub struct KeyDates(Vec<(NaiveDate, String, KeyDate)>);
+
+impl KeyDates {
+    pub fn of(case: &Case) -> Self {
+        let mut keys: Vec<(NaiveDate, String, KeyDate)> = case
+            .live_entries()
+            .filter_map(|e| e.key_date.map(|k| (e.date, e.id.clone(), k)))
+            .collect();
+        keys.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        KeyDates(keys)
+    }
+
+    /// What the log shows about a deadline that follows from the entry `from` (dated
+    /// `from_date`): the first later key date that answers it, if any.
+    pub fn outcome(&self, from: &str, from_date: NaiveDate, deadline: &Deadline) -> Outcome {
+        if matches!(deadline.who, WhoActs::Parent) {
+            return Outcome::NotLogged;
+        }
+        self.0
+            .iter()
+            .filter(|(date, id, _)| *date >= from_date && id != from)
+            .find_map(|(date, _, key)| answers(deadline.rule, *key).map(|make| make(*date)))
+            .unwrap_or(Outcome::NotLogged)
+    }
 }
 
 /// A deadline with the entry it comes from.
@@ -190,8 +278,12 @@ pub struct CaseSummary {
 pub fn case_summary(case: &Case, today: NaiveDate) -> CaseSummary {
     let mut upcoming = Vec::new();
     let mut overdue_for_others = Vec::new();
+    let keys = KeyDates::of(case);
     for entry in case.live_entries() {
         for deadline in key_date_deadlines(entry) {
+            if keys.outcome(&entry.id, entry.date, &deadline) != Outcome::NotLogged {
+                continue;
+            }
             let item = CaseDeadline {
                 entry_id: entry.id.clone(),
                 entry_subject: entry.subject.clone(),
@@ -244,10 +336,11 @@ pub enum KeyDateChoice {
     ReviewMeeting,
     RequestForAssessment,
     TribunalOrder,
+    PhaseTransfer,
 }
 
 impl KeyDateChoice {
-    pub const ALL: [KeyDateChoice; 8] = [
+    pub const ALL: [KeyDateChoice; 9] = [
         KeyDateChoice::None,
         KeyDateChoice::Decision,
         KeyDateChoice::MediationCertificate,
@@ -256,6 +349,7 @@ impl KeyDateChoice {
         KeyDateChoice::ReviewMeeting,
         KeyDateChoice::RequestForAssessment,
         KeyDateChoice::TribunalOrder,
+        KeyDateChoice::PhaseTransfer,
     ];
 
     pub fn id(self) -> &'static str {
@@ -268,6 +362,7 @@ impl KeyDateChoice {
             KeyDateChoice::ReviewMeeting => "review-meeting",
             KeyDateChoice::RequestForAssessment => "request-for-assessment",
             KeyDateChoice::TribunalOrder => "tribunal-order",
+            KeyDateChoice::PhaseTransfer => "phase-transfer",
         }
     }
 
@@ -283,6 +378,9 @@ impl KeyDateChoice {
                 "A request for an EHC needs assessment (the date received)"
             }
             KeyDateChoice::TribunalOrder => "A Tribunal order",
+            KeyDateChoice::PhaseTransfer => {
+                "A planned move to a new school, phase or college (the date of the move)"
+            }
         }
     }
 
@@ -303,6 +401,7 @@ impl KeyDateChoice {
             Some(KeyDate::ReviewMeeting) => KeyDateChoice::ReviewMeeting,
             Some(KeyDate::RequestForAssessment) => KeyDateChoice::RequestForAssessment,
             Some(KeyDate::TribunalOrder { .. }) => KeyDateChoice::TribunalOrder,
+            Some(KeyDate::PhaseTransfer { .. }) => KeyDateChoice::PhaseTransfer,
         }
     }
 }
@@ -320,12 +419,14 @@ pub struct LogEntryDraft {
     pub summary: String,
     pub promised: String,
     pub promised_by: String,
+    pub promise_kept: bool,
     pub follow_up: DateParts,
     pub kept_where: String,
     pub key_date: KeyDateChoice,
     pub decision_about: Situation,
     pub decision_sent: DateParts,
     pub order: super::my_dates::OrderKind,
+    pub move_kind: TransferKind,
 }
 
 impl Default for LogEntryDraft {
@@ -341,12 +442,14 @@ impl Default for LogEntryDraft {
             summary: String::new(),
             promised: String::new(),
             promised_by: String::new(),
+            promise_kept: false,
             follow_up: DateParts::default(),
             kept_where: String::new(),
             key_date: KeyDateChoice::None,
             decision_about: Situation::FinalPlanIssued,
             decision_sent: DateParts::default(),
             order: super::my_dates::OrderKind::MakePlan,
+            move_kind: TransferKind::SchoolPhases,
         }
     }
 }
@@ -378,6 +481,7 @@ impl LogEntryDraft {
             summary: entry.summary.clone(),
             promised: entry.promised.clone(),
             promised_by: entry.promised_by.clone(),
+            promise_kept: entry.promise_kept,
             follow_up: entry
                 .follow_up
                 .map(DateParts::from_date)
@@ -392,6 +496,7 @@ impl LogEntryDraft {
                 draft.decision_sent = DateParts::from_date(decision_sent)
             }
             Some(KeyDate::TribunalOrder { order }) => draft.order = order,
+            Some(KeyDate::PhaseTransfer { move_kind }) => draft.move_kind = move_kind,
             _ => {}
         }
         draft
@@ -449,6 +554,9 @@ impl LogEntryDraft {
             KeyDateChoice::ReviewMeeting => Some(KeyDate::ReviewMeeting),
             KeyDateChoice::RequestForAssessment => Some(KeyDate::RequestForAssessment),
             KeyDateChoice::TribunalOrder => Some(KeyDate::TribunalOrder { order: self.order }),
+            KeyDateChoice::PhaseTransfer => Some(KeyDate::PhaseTransfer {
+                move_kind: self.move_kind,
+            }),
         };
         match (date, errors.is_empty()) {
             (Some(date), true) => Ok(LogEntry {
@@ -463,6 +571,7 @@ impl LogEntryDraft {
                 summary: self.summary.trim().to_string(),
                 promised: self.promised.trim().to_string(),
                 promised_by: self.promised_by.trim().to_string(),
+                promise_kept: self.promise_kept && !self.promised.trim().is_empty(),
                 follow_up,
                 kept_where: self.kept_where.trim().to_string(),
                 key_date,
@@ -645,6 +754,16 @@ mod tests {
             [d(2025, 8, 30), d(2025, 9, 1)]
         );
         let late: Vec<i64> = summary
+            .overdue_for_others
+            .iter()
+            .map(|(_, days)| *days)
+            .collect();
+        // 6 weeks from 6 January, with nothing logged about the decision whether to assess. The
+        // 16-week "no plan" notice and the 20-week final plan are not listed: the final plan
+        // logged on 30 June answers them (the timeline shows how late it was).
+        assert_eq!(late, [148]);
+        let without_plan = case("k", vec![k.entries[0].clone()]);
+        let late: Vec<i64> = case_summary(&without_plan, today())
             .overdue_for_others
             .iter()
             .map(|(_, days)| *days)
