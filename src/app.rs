@@ -14,6 +14,7 @@ use crate::pages::{
     record_forms::{LogEntryPage, NotePage},
     records::RecordsPage,
     search::SearchPage,
+    timeline::TimelinePage,
 };
 use crate::pwa::{self, PwaStatus};
 use crate::state::CasebookState;
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("dates") view=MyDatesPage/>
                     <Route path=path!("records") view=RecordsPage/>
                     <Route path=path!("records/:case") view=CasePage/>
+                    <Route path=path!("records/:case/timeline") view=TimelinePage/>
                     <Route path=path!("records/:case/log/:entry") view=LogEntryPage/>
                     <Route path=path!("records/:case/notes/:note") view=NotePage/>
                     <Route path=path!("search") view=SearchPage/>

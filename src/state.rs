@@ -62,6 +62,24 @@ pub fn today() -> chrono::NaiveDate {
     .unwrap_or(chrono::NaiveDate::MIN)
 }
 
+/// Now, in UTC, from the browser's clock (for calendar file stamps).
+pub fn now_utc() -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+    .and_then(|date| {
+        date.and_hms_opt(
+            now.get_utc_hours(),
+            now.get_utc_minutes(),
+            now.get_utc_seconds(),
+        )
+    })
+    .unwrap_or_default()
+}
+
 /// A new record id: the time plus randomness, unique across tabs and devices in practice.
 pub fn new_id(prefix: &str) -> String {
     let random = (js_sys::Math::random() * 1e12) as u64;

@@ -68,7 +68,6 @@ pub fn DeadlineCard(deadline: Deadline, today: NaiveDate) -> impl IntoView {
         if deadline.by_5pm { ", by 5pm" } else { "" }
     );
     let iso = deadline.date.to_string();
-    let uses_working_days = deadline.by_5pm || deadline.unit == Unit::WorkingDays;
     view! {
         <li class="deadline" data-testid="deadline">
             <h3 class="deadline__title">{deadline.rule.title()}</h3>
@@ -86,19 +85,29 @@ pub fn DeadlineCard(deadline: Deadline, today: NaiveDate) -> impl IntoView {
                     {deadline.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
                 </ul>
             })}
-            <details class="details">
-                <summary class="details__summary">"How this date was worked out"</summary>
-                <div class="details__text">
-                    <ol class="steps">
-                        {deadline.steps.iter().map(|step| view! {
-                            <li>{step.text.clone()} <span class="steps__source">" Source: " {step.source}</span></li>
-                        }).collect_view()}
-                    </ol>
-                    <p>"Counted in " {deadline.unit.describe()} "."</p>
-                    {uses_working_days.then(|| view! { <p>"Working days and holidays: " {HOLIDAY_LIST_NAME} "."</p> })}
-                    <p>{certainty(deadline.certainty)}</p>
-                </div>
-            </details>
+            <DeadlineWorking deadline=deadline.clone()/>
         </li>
+    }
+}
+
+/// "How this date was worked out": each step with its source, the unit counted in, and how sure
+/// the rule is.
+#[component]
+pub fn DeadlineWorking(deadline: Deadline) -> impl IntoView {
+    let uses_working_days = deadline.by_5pm || deadline.unit == Unit::WorkingDays;
+    view! {
+        <details class="details">
+            <summary class="details__summary">"How this date was worked out"</summary>
+            <div class="details__text">
+                <ol class="steps">
+                    {deadline.steps.iter().map(|step| view! {
+                        <li>{step.text.clone()} <span class="steps__source">" Source: " {step.source}</span></li>
+                    }).collect_view()}
+                </ol>
+                <p>"Counted in " {deadline.unit.describe()} "."</p>
+                {uses_working_days.then(|| view! { <p>"Working days and holidays: " {HOLIDAY_LIST_NAME} "."</p> })}
+                <p>{certainty(deadline.certainty)}</p>
+            </div>
+        </details>
     }
 }

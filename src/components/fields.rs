@@ -87,3 +87,21 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// A GOV.UK-style checkbox with its label.
+#[component]
+pub fn Checkbox(
+    #[prop(into)] id: String,
+    label: &'static str,
+    checked: Signal<bool>,
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="checkboxes__item">
+            <input class="checkboxes__input" type="checkbox" id=id.clone()
+                prop:checked=move || checked.get()
+                on:change=move |event| on_change.run(event_target_checked(&event))/>
+            <label class="checkboxes__label" for=id>{label}</label>
+        </div>
+    }
+}

@@ -204,6 +204,8 @@ pub enum KeyDate {
     AmendmentNotice,
     ReviewMeeting,
     RequestForAssessment,
+    /// The council's letter agreeing to carry out an EHC needs assessment.
+    AssessmentAgreed,
     TribunalOrder {
         order: OrderKind,
     },

@@ -253,6 +253,12 @@ pub fn weekday_name(date: NaiveDate) -> &'static str {
     WEEKDAYS[date.weekday().num_days_from_monday() as usize]
 }
 
+/// "1 Sep 2025", for narrow columns.
+pub fn short_date(date: NaiveDate) -> String {
+    let month = MONTHS[date.month0() as usize];
+    format!("{} {} {}", date.day(), &month[..3], date.year())
+}
+
 /// "1 September 2025".
 pub fn day_month_year(date: NaiveDate) -> String {
     format!("{} {}", day_and_month(date), date.year())

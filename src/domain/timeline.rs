@@ -3,7 +3,8 @@
 //! order, each with its status today. Also the filters (they apply on screen, in print and in
 //! the calendar file), the printed title block, and the calendar events.
 
-use super::casebook::{Case, Direction, LogEntry, Note, Party};
+use super::casebook::{Case, Casebook, Direction, LogEntry, Note, Party};
+use super::date_input::{parse_date, DateError, DateParts};
 use super::deadlines::{day_month_year, Deadline, WhoActs};
 use super::ics::{deadline_description, uid_for, CalendarEvent};
 use super::records::{key_date_deadlines, KeyDates, Outcome};
@@ -196,8 +197,8 @@ impl Status {
             Status::DueToday => "Due today".to_string(),
             Status::DueIn(n) => format!("Due in {}", days(n)),
             Status::Passed(n) => format!("Date passed {} ago", days(n)),
-            Status::Overdue { who, days: n } => {
-                format!("Overdue: {} is {} late", body(who).to_lowercase(), days(n))
+            Status::Overdue { days: n, .. } => {
+                format!("{} overdue (not logged as done)", days(n))
             }
             Status::DoneLate { on, days: 0, .. } => {
                 format!("Done on time ({})", day_month_year(on))
@@ -527,6 +528,47 @@ pub fn future_events(case: &Case, timeline: &Timeline) -> Vec<CalendarEvent> {
         .collect()
 }
 
+/// The future dates of every case, for one calendar file.
+pub fn all_future_events(book: &Casebook, today: NaiveDate) -> Vec<CalendarEvent> {
+    book.live_cases()
+        .flat_map(|case| {
+            let timeline = build_timeline(case, today, &TimelineFilter::default());
+            future_events(case, &timeline)
+        })
+        .collect()
+}
+
+/// A problem with the date range typed into the filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RangeError {
+    From(DateError),
+    To(DateError),
+    ToBeforeFrom,
+}
+
+/// Reads the filter's "from" and "to" dates; either may be left empty.
+pub fn read_date_range(
+    from: &DateParts,
+    to: &DateParts,
+    today: NaiveDate,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Vec<RangeError>> {
+    let read = |parts: &DateParts| {
+        if parts.is_empty() {
+            Ok(None)
+        } else {
+            parse_date(parts, today).map(Some)
+        }
+    };
+    let mut errors = Vec::new();
+    let from = read(from).map_err(|e| errors.push(RangeError::From(e)));
+    let to = read(to).map_err(|e| errors.push(RangeError::To(e)));
+    match (from, to) {
+        (Ok(Some(from)), Ok(Some(to))) if to < from => Err(vec![RangeError::ToBeforeFrom]),
+        (Ok(from), Ok(to)) => Ok((from, to)),
+        _ => Err(errors),
+    }
+}
+
 /// "A.B." from "Alex Brown"; a name already given as initials stays as it is.
 pub fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '.' || c == '-')
@@ -534,6 +576,47 @@ pub fn initials(name: &str) -> String {
         .filter(|c| c.is_alphabetic())
         .flat_map(|c| c.to_uppercase().chain(std::iter::once('.')))
         .collect()
+}
+
+/// "All dates", "From 1 March 2025", "Up to …" or "1 March 2025 to 30 June 2025".
+pub fn range_in_words(filter: &TimelineFilter) -> String {
+    match (filter.from, filter.to) {
+        (None, None) => "All dates".to_string(),
+        (Some(from), None) => format!("From {}", day_month_year(from)),
+        (None, Some(to)) => format!("Up to {}", day_month_year(to)),
+        (Some(from), Some(to)) => format!("{} to {}", day_month_year(from), day_month_year(to)),
+    }
+}
+
+/// What the filters show, in one line, for the closed filter panel.
+pub fn filters_in_words(filter: &TimelineFilter) -> String {
+    let mut parts = Vec::new();
+    if filter.for_tribunal {
+        parts.push("chronology for the Tribunal".to_string());
+    }
+    let kinds: Vec<String> = ItemKind::ALL
+        .into_iter()
+        .filter(|k| filter.kinds.contains(*k))
+        .map(|k| k.label().to_lowercase())
+        .collect();
+    parts.push(match kinds.len() {
+        5 => "everything".to_string(),
+        0 => "nothing (tick something to show)".to_string(),
+        _ => kinds.join(", "),
+    });
+    if !filter.parties.is_empty() {
+        let names: Vec<&str> = filter.parties.iter().map(|p| p.label()).collect();
+        parts.push(format!("involving {}", names.join(", ")));
+    }
+    let range = range_in_words(filter);
+    let mut chars = range.chars();
+    parts.push(
+        chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default(),
+    );
+    format!("Showing {}", parts.join("; "))
 }
 
 /// The printed title block: who and what the timeline is, and which items it shows.
@@ -565,12 +648,7 @@ pub fn title_block(
         about.push_str(". ");
     }
     about.push_str(case.plan_status.label());
-    let range = match (filter.from, filter.to) {
-        (None, None) => "All dates".to_string(),
-        (Some(from), None) => format!("From {}", day_month_year(from)),
-        (None, Some(to)) => format!("Up to {}", day_month_year(to)),
-        (Some(from), Some(to)) => format!("{} to {}", day_month_year(from), day_month_year(to)),
-    };
+    let range = range_in_words(filter);
     let kinds: Vec<&str> = ItemKind::ALL
         .iter()
         .filter(|k| filter.shows_kind(**k))
@@ -755,8 +833,22 @@ mod tests {
             item(Rule::NoPlanNotice).status,
             Status::Overtaken { .. }
         ));
-        // Nothing logged about the decision whether to assess: it is overdue, counted to today.
-        let decide = item(Rule::DecisionWhetherToAssess);
+        // The plan also shows the council decided to assess, on a day the log does not show.
+        assert!(matches!(
+            item(Rule::DecisionWhetherToAssess).status,
+            Status::Overtaken { .. }
+        ));
+        // With only the request logged, the decision is overdue, counted to today.
+        let alone = all(&case("k", vec![request.clone()]), today);
+        let decide = alone
+            .items
+            .iter()
+            .find(|i| {
+                i.deadline
+                    .as_ref()
+                    .is_some_and(|(d, _)| d.rule == Rule::DecisionWhetherToAssess)
+            })
+            .expect("present");
         let late = (today - decide.deadline.as_ref().expect("deadline").0.date).num_days();
         assert_eq!(
             decide.status,
@@ -767,7 +859,28 @@ mod tests {
         );
         assert_eq!(
             decide.status.label(),
-            format!("Overdue: the council is {late} days late")
+            format!("{late} days overdue (not logged as done)")
+        );
+        // Once the council's letter agreeing to assess is logged, it counts as done then.
+        let mut agreed = entry("agreed", request_received + chrono::Duration::days(50), 3);
+        agreed.key_date = Some(KeyDate::AssessmentAgreed);
+        let with_letter = all(&case("k", vec![request.clone(), agreed]), today);
+        let decide = with_letter
+            .items
+            .iter()
+            .find(|i| {
+                i.deadline
+                    .as_ref()
+                    .is_some_and(|(d, _)| d.rule == Rule::DecisionWhetherToAssess)
+            })
+            .expect("present");
+        assert_eq!(
+            decide.status.label(),
+            format!(
+                "Done on {}: the council was {} days late",
+                day_month_year(request_received + chrono::Duration::days(50)),
+                50 - (decide.deadline.as_ref().expect("d").0.date - request_received).num_days()
+            )
         );
 
         // Without the plan in the log, the final plan is overdue too.
@@ -984,6 +1097,95 @@ mod tests {
         assert_eq!(
             title_block(&k, &filter, d(2025, 7, 15), true).heading,
             "Timeline: A.B.S."
+        );
+    }
+
+    #[test]
+    fn the_date_range_reads_empty_one_sided_and_both_and_refuses_impossible_dates() {
+        let today = d(2026, 11, 28);
+        let empty = DateParts::default();
+        let march = DateParts::new("1", "3", "2025");
+        let june = DateParts::new("30", "6", "2025");
+        assert_eq!(read_date_range(&empty, &empty, today), Ok((None, None)));
+        assert_eq!(
+            read_date_range(&march, &empty, today),
+            Ok((Some(d(2025, 3, 1)), None))
+        );
+        assert_eq!(
+            read_date_range(&march, &june, today),
+            Ok((Some(d(2025, 3, 1)), Some(d(2025, 6, 30))))
+        );
+        assert_eq!(
+            read_date_range(&june, &march, today),
+            Err(vec![RangeError::ToBeforeFrom])
+        );
+        let impossible = DateParts::new("31", "2", "2025");
+        let errors = read_date_range(&impossible, &DateParts::new("1", "", "2025"), today)
+            .expect_err("both wrong");
+        assert!(matches!(
+            errors[0],
+            RangeError::From(DateError::NotARealDate(_))
+        ));
+        assert!(matches!(
+            errors[1],
+            RangeError::To(DateError::Incomplete(_))
+        ));
+    }
+
+    #[test]
+    fn every_case_adds_its_future_dates_to_one_calendar() {
+        let mut book = Casebook::default();
+        let mut other = sample();
+        other.id = "other".into();
+        other.name = "C.D.".into();
+        let mut gone = sample();
+        gone.id = "gone".into();
+        gone.deleted = true;
+        book.cases = vec![sample(), other, gone];
+        let events = all_future_events(&book, d(2025, 7, 15));
+        assert_eq!(events.len(), 6, "three from each live case");
+        assert_eq!(
+            events
+                .iter()
+                .filter(|e| e.summary.starts_with("C.D.: "))
+                .count(),
+            3
+        );
+        let uids: std::collections::BTreeSet<&String> = events.iter().map(|e| &e.uid).collect();
+        assert_eq!(uids.len(), 6, "the cases' events never share a UID");
+    }
+
+    #[test]
+    fn the_closed_filter_panel_says_what_is_shown() {
+        assert_eq!(
+            filters_in_words(&TimelineFilter::default()),
+            "Showing everything; all dates"
+        );
+        let narrow = TimelineFilter {
+            from: Some(d(2025, 3, 1)),
+            kinds: KindSet(0)
+                .with(ItemKind::Entry, true)
+                .with(ItemKind::Deadline, true),
+            parties: vec![Party::School],
+            for_tribunal: true,
+            ..TimelineFilter::default()
+        };
+        assert_eq!(
+            filters_in_words(&narrow),
+            "Showing chronology for the Tribunal; letters, calls and meetings (the log), deadlines; \
+             involving School; from 1 March 2025"
+        );
+    }
+
+    #[test]
+    fn short_dates_fit_a_narrow_column() {
+        assert_eq!(
+            crate::domain::deadlines::short_date(d(2025, 9, 1)),
+            "1 Sep 2025"
+        );
+        assert_eq!(
+            crate::domain::deadlines::short_date(d(2026, 12, 25)),
+            "25 Dec 2026"
         );
     }
 

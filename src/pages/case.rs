@@ -160,6 +160,7 @@ fn CaseView(case_id: String) -> impl IntoView {
             <A href=format!("{base}/log/new") attr:class="button" attr:data-testid="add-entry">"Add to the log"</A>
             <A href=format!("{base}/notes/meeting") attr:class="button button--secondary" attr:data-testid="meeting-mode">"Meeting mode"</A>
             <A href=format!("{base}/notes/new") attr:class="button button--secondary">"New note"</A>
+            <A href=format!("{base}/timeline") attr:class="button button--secondary" attr:data-testid="open-timeline">"Timeline and printing"</A>
         </div>
         {move || case.with(|c| c.map(|c| (c.id.clone(), case_summary(c, today)))).map(|(id, summary)| view! { <CaseSummaryView case_id=id summary=summary/> })}
         <LogSection case=case case_id=case_id.clone() deleted=deleted today=today/>

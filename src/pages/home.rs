@@ -13,6 +13,17 @@ use leptos_router::components::A;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let guide = booklet();
+    let state = expect_context::<CasebookState>();
+    // With one case, straight to its timeline; otherwise to the list of cases to pick from.
+    let timeline_link = move || {
+        state.book.with(|b| {
+            let mut cases = b.live_cases();
+            match (cases.next(), cases.next()) {
+                (Some(only), None) => format!("/records/{}/timeline", only.id),
+                _ => "/records".to_string(),
+            }
+        })
+    };
     view! {
         <Title text=""/>
         <h1 tabindex="-1">"SEND Casebook"</h1>
@@ -27,6 +38,10 @@ pub fn HomePage() -> impl IntoView {
             <li class="card">
                 <A href="/records">"My records"</A>
                 <p>"Keep a log of letters, calls and meetings, and notes, on this device only."</p>
+            </li>
+            <li class="card">
+                <A href=timeline_link>"Timeline"</A>
+                <p>"Print a timeline of your case for a meeting, mediation or the Tribunal, and add its dates to your calendar."</p>
             </li>
             <li class="card">
                 <A href="/dates">"Work out your deadlines"</A>
@@ -52,9 +67,6 @@ pub fn HomePage() -> impl IntoView {
             {inlines_view(guide.intro.clone())}
         </p>
         <SectionList/>
-        <p class="coming-soon">
-            "Coming next to SEND Casebook: a timeline of your case to print for meetings and the Tribunal."
-        </p>
     }
 }
 

@@ -11,3 +11,4 @@ pub mod not_found;
 pub mod record_forms;
 pub mod records;
 pub mod search;
+pub mod timeline;

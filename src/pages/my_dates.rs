@@ -12,30 +12,12 @@ use crate::domain::my_dates::{
     situation_info, work_out, DateField, FormError, MyDates, MyDatesForm, OrderKind, Situation,
     TransferKind, Warning, SITUATIONS,
 };
-use crate::state::today;
+use crate::state::{now_utc, today};
 use crate::storage::{self, StorageProblem};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use wasm_bindgen::JsCast;
-
-/// Now, in UTC, from the browser's clock.
-fn now_utc() -> chrono::NaiveDateTime {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_utc_full_year() as i32,
-        now.get_utc_month() + 1,
-        now.get_utc_date(),
-    )
-    .and_then(|date| {
-        date.and_hms_opt(
-            now.get_utc_hours(),
-            now.get_utc_minutes(),
-            now.get_utc_seconds(),
-        )
-    })
-    .unwrap_or_default()
-}
 
 /// The plain-English message for a form error (GOV.UK wording patterns).
 pub fn error_message(error: &FormError) -> String {

@@ -2,10 +2,10 @@
 
 use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
-use crate::components::fields::{SelectField, TextArea, TextField};
+use crate::components::fields::{Checkbox, SelectField, TextArea, TextField};
 use crate::domain::casebook::Direction;
 use crate::domain::date_input::{DateError, DatePart, DateParts};
-use crate::domain::my_dates::{part_suffix, OrderKind, SITUATIONS};
+use crate::domain::my_dates::{part_suffix, OrderKind, TransferKind, SITUATIONS};
 use crate::domain::records::{EntryError, KeyDateChoice, LogEntryDraft, NoteDraft, NoteError};
 use crate::pages::case::{
     method_from_id, method_options, method_value, party_from_id, party_options, party_value,
@@ -162,6 +162,10 @@ pub fn LogEntryPage() -> impl IntoView {
         .collect();
     let order_options: Vec<(&'static str, &'static str)> =
         OrderKind::ALL.iter().map(|o| (o.id(), o.label())).collect();
+    let move_options: Vec<(&'static str, &'static str)> = TransferKind::ALL
+        .iter()
+        .map(|k| (k.id(), k.label()))
+        .collect();
     let key = Memo::new(move |_| draft.read().key_date);
     let title = if is_new {
         "Add to the log"
@@ -195,6 +199,11 @@ pub fn LogEntryPage() -> impl IntoView {
             <TextArea id="entry-summary" label="Summary (optional)" hint="What was said or decided" value=text(|d| &d.summary) on_input=set(|d, v| d.summary = v)/>
             <TextField id="entry-promised" label="What was promised (optional)" value=text(|d| &d.promised) on_input=set(|d, v| d.promised = v)/>
             <TextField id="entry-promised-by" label="Promised by (optional)" value=text(|d| &d.promised_by) on_input=set(|d, v| d.promised_by = v)/>
+            {move || (!draft.read().promised.trim().is_empty()).then(|| view! {
+                <Checkbox id="entry-promise-kept" label="This promise has been kept"
+                    checked=Signal::derive(move || draft.read().promise_kept)
+                    on_change=Callback::new(move |on: bool| draft.update(|d| d.promise_kept = on))/>
+            })}
             <DateInput id="entry-follow-up" label="Follow up by" hint="When to chase it up. For example, 14 7 2025" optional=true
                 value=Signal::derive(move || draft.read().follow_up.clone()) on_change=date_change(|d| &mut d.follow_up)
                 error=date_error(|e| if let EntryError::FollowUp(d) = e { Some(d) } else { None })/>
@@ -217,6 +226,11 @@ pub fn LogEntryPage() -> impl IntoView {
                     <SelectField id="entry-order" label="What did the Tribunal order?" options=order_options.clone()
                         value=Signal::derive(move || draft.read().order.id())
                         on_change=Callback::new(move |v: String| draft.update(|d| if let Some(o) = OrderKind::ALL.into_iter().find(|o| o.id() == v) { d.order = o }))/>
+                }.into_any(),
+                KeyDateChoice::PhaseTransfer => view! {
+                    <SelectField id="entry-move-kind" label="What kind of move?" options=move_options.clone()
+                        value=Signal::derive(move || draft.read().move_kind.id())
+                        on_change=Callback::new(move |v: String| draft.update(|d| if let Some(k) = TransferKind::ALL.into_iter().find(|k| k.id() == v) { d.move_kind = k }))/>
                 }.into_any(),
                 _ => ().into_any(),
             }}

@@ -6,6 +6,7 @@ use crate::components::fields::{SelectField, TextField};
 use crate::domain::backup::{self, ImportError, ImportMode, ImportPreview};
 use crate::domain::casebook::{Case, Casebook, PlanStatus};
 use crate::domain::migrations::MigrationError;
+use crate::domain::{ics, timeline};
 pub use crate::state::today;
 use crate::state::{new_id, now_millis, CasebookState};
 use crate::storage::{self, StorageProblem};
@@ -49,6 +50,37 @@ pub fn storage_problem_message(problem: &StorageProblem) -> String {
     }
 }
 
+/// One calendar file with the future dates of every case.
+#[component]
+fn AllDatesToCalendar() -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    let note = RwSignal::new(None::<&'static str>);
+    let download = move |_| {
+        let events = state
+            .book
+            .with_untracked(|b| timeline::all_future_events(b, today()));
+        if events.is_empty() {
+            note.set(Some("None of your cases has a date from today on yet."));
+        } else {
+            note.set(None);
+            let text = ics::calendar_file(&events, "Timeline", crate::state::now_utc());
+            offer_download(
+                "send-casebook-all-dates.ics",
+                "text/calendar;charset=utf-8",
+                &text,
+            );
+        }
+    };
+    view! {
+        <div class="button-group">
+            <button type="button" class="button button--secondary" data-testid="all-calendar" on:click=download>
+                "Add every case's future dates to calendar (.ics)"
+            </button>
+        </div>
+        {move || note.get().map(|n| view! { <p class="hint" role="status">{n}</p> })}
+    }
+}
+
 #[component]
 pub fn RecordsPage() -> impl IntoView {
     let state = expect_context::<CasebookState>();
@@ -76,6 +108,7 @@ pub fn RecordsPage() -> impl IntoView {
                         {cases.into_iter().map(|case| {
                             let entries = case.live_entries().count();
                             let notes = case.live_notes().count();
+                            let for_name = format!(" for {}", case.name);
                             view! {
                                 <li class="card">
                                     <A href=format!("/records/{}", case.id)>{case.name.clone()}</A>
@@ -85,10 +118,12 @@ pub fn RecordsPage() -> impl IntoView {
                                         if entries == 1 { "entry" } else { "entries" },
                                         if notes == 1 { "note" } else { "notes" }
                                     )}</p>
+                                    <p><A href=format!("/records/{}/timeline", case.id)>"Timeline"<span class="visually-hidden">{for_name}</span></A></p>
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
+                    <AllDatesToCalendar/>
                 }.into_any()
             }
         }}

@@ -22,7 +22,7 @@ async function recordsPage(today = '2025-07-15', options = {}) {
 async function addCase(page, name) {
   await page.getByLabel("Child's name or initials").fill(name);
   await page.getByRole('button', { name: 'Add case' }).click();
-  await page.getByTestId('case-list').getByRole('link', { name }).click();
+  await page.getByTestId('case-list').getByRole('link', { name, exact: true }).click();
   await page.locator('main h1', { hasText: name }).waitFor();
 }
 

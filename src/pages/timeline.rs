@@ -1,0 +1,316 @@
+//! A case's timeline: everything recorded and every date that follows, in one list, with
+//! filters that also shape the printed copy and the calendar file.
+
+use crate::components::date_input::{date_error_message, DateInput};
+use crate::components::download::offer_download;
+use crate::components::error_summary::{ErrorLink, ErrorSummary};
+use crate::components::fields::Checkbox;
+use crate::components::timeline_item::{TimelineRow, TodayRow};
+use crate::domain::casebook::Party;
+use crate::domain::date_input::{DatePart, DateParts};
+use crate::domain::ics::calendar_file;
+use crate::domain::timeline::{
+    build_timeline, filters_in_words, future_events, read_date_range, title_block, ItemKind,
+    RangeError, Timeline, TimelineFilter,
+};
+use crate::pages::not_found::NotFoundPage;
+use crate::state::{now_utc, today, CasebookState};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn TimelinePage() -> impl IntoView {
+    let params = use_params_map();
+    let state = expect_context::<CasebookState>();
+    let case_id = Memo::new(move |_| params.read().get("case").unwrap_or_default());
+    let exists = Memo::new(move |_| state.book.with(|b| b.case(&case_id.get()).is_some()));
+    move || {
+        if exists.get() {
+            view! { <TimelineView case_id=case_id.get()/> }.into_any()
+        } else {
+            view! { <NotFoundPage/> }.into_any()
+        }
+    }
+}
+
+fn range_error_link(error: &RangeError) -> ErrorLink {
+    let (message, target) = match error {
+        RangeError::From(e) => (
+            date_error_message("the \"from\" date", e),
+            format!("timeline-from-{}", first_part(&e.parts())),
+        ),
+        RangeError::To(e) => (
+            date_error_message("the \"to\" date", e),
+            format!("timeline-to-{}", first_part(&e.parts())),
+        ),
+        RangeError::ToBeforeFrom => (
+            "The \"to\" date must be the same as or after the \"from\" date".to_string(),
+            "timeline-to-day".to_string(),
+        ),
+    };
+    ErrorLink {
+        message,
+        target_id: target,
+    }
+}
+
+fn first_part(parts: &[DatePart]) -> &'static str {
+    match parts.first() {
+        Some(DatePart::Month) => "month",
+        Some(DatePart::Year) => "year",
+        _ => "day",
+    }
+}
+
+#[component]
+fn TimelineView(case_id: String) -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    let today = today();
+    let filter = RwSignal::new(TimelineFilter::default());
+    let initials_only = RwSignal::new(false);
+    let id = StoredValue::new(case_id.clone());
+    let timeline = Memo::new(move |_| {
+        let id = id.get_value();
+        state.book.with(|b| {
+            b.case(&id)
+                .map(|case| filter.with(|f| build_timeline(case, today, f)))
+        })
+    });
+    let name = move || {
+        state.book.with(|b| {
+            b.case(&id.get_value())
+                .map(|c| c.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let block = Memo::new(move |_| {
+        state.book.with(|b| {
+            b.case(&id.get_value())
+                .map(|case| filter.with(|f| title_block(case, f, today, initials_only.get())))
+        })
+    });
+    let count = move || timeline.with(|t| t.as_ref().map_or(0, |t| t.items.len()));
+    let back = format!("/records/{case_id}");
+    let calendar_note = RwSignal::new(None::<&'static str>);
+    let download = move |_| {
+        let id = id.get_value();
+        let text = state.book.with_untracked(|b| {
+            let case = b.case(&id)?;
+            let events = timeline.with_untracked(|t| t.as_ref().map(|t| future_events(case, t)))?;
+            Some((events.len(), calendar_file(&events, "Timeline", now_utc())))
+        });
+        match text {
+            Some((n, text)) if n > 0 => {
+                calendar_note.set(None);
+                offer_download(
+                    "send-casebook-timeline.ics",
+                    "text/calendar;charset=utf-8",
+                    &text,
+                )
+            }
+            _ => calendar_note.set(Some(
+                "There are no dates from today on in this timeline to add.",
+            )),
+        }
+    };
+    view! {
+        <Title text=move || format!("Timeline: {}", name())/>
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <ol><li><A href="/records">"My records"</A></li><li><A href=back.clone()>{name}</A></li></ol>
+        </nav>
+        <div class="print-only timeline-title" data-testid="print-title">
+            {move || block.get().map(|block| view! {
+                <p class="timeline-title__heading">{block.heading}</p>
+                <dl class="timeline-title__lines">
+                    {block.lines.into_iter().map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> }).collect_view()}
+                </dl>
+            })}
+        </div>
+        <h1 tabindex="-1" class="no-print">"Timeline: " {name}</h1>
+        <p class="lead no-print">"Everything you recorded for this case and the dates that follow from it, oldest first. Print it for a meeting, mediation or the Tribunal."</p>
+        <TimelineFilters filter=filter initials_only=initials_only/>
+        <div class="button-group no-print">
+            <button type="button" class="button" data-testid="print-timeline" on:click=|_| { let _ = window().print(); }>
+                {move || if filter.read().for_tribunal { "Print the chronology" } else { "Print the timeline" }}
+            </button>
+            <button type="button" class="button button--secondary" data-testid="timeline-calendar" on:click=download>
+                "Add future dates to calendar (.ics)"
+            </button>
+        </div>
+        {move || calendar_note.get().map(|note| view! { <p class="hint" role="status">{note}</p> })}
+        <p class="no-print" role="status" data-testid="timeline-count">{move || match count() {
+            1 => "1 item".to_string(),
+            n => format!("{n} items"),
+        }}</p>
+        {move || timeline.with(|t| t.as_ref().map(|t| t.items.is_empty())).unwrap_or(true).then(|| view! {
+            <p data-testid="timeline-empty">"Nothing to show. Add letters, calls and notes to the case, or change the filters."</p>
+        })}
+        <TimelineTable timeline=timeline case_id=case_id today=today/>
+    }
+}
+
+#[component]
+fn TimelineTable(
+    timeline: Memo<Option<Timeline>>,
+    case_id: String,
+    today: chrono::NaiveDate,
+) -> impl IntoView {
+    let rows = move || {
+        timeline.with(|t| {
+            let Some(t) = t else { return Vec::new() };
+            let mut rows = Vec::with_capacity(t.items.len() + 1);
+            for (index, item) in t.items.iter().enumerate() {
+                if index == t.before_today {
+                    rows.push(view! { <TodayRow today=today/> }.into_any());
+                }
+                rows.push(
+                    view! { <TimelineRow item=item.clone() case_id=case_id.clone()/> }.into_any(),
+                );
+            }
+            if t.before_today == t.items.len() {
+                rows.push(view! { <TodayRow today=today/> }.into_any());
+            }
+            rows
+        })
+    };
+    view! {
+        <table class="timeline" data-testid="timeline">
+            <caption class="visually-hidden">"Timeline, oldest first"</caption>
+            <thead>
+                <tr>
+                    <th scope="col" class="timeline__date">"Date"</th>
+                    <th scope="col" class="timeline__day">"Day"</th>
+                    <th scope="col">"What happened"</th>
+                    <th scope="col" class="timeline__who">"Who"</th>
+                    <th scope="col" class="timeline__status">"Status"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+/// The filters: date range (GOV.UK date inputs, applied with a button so that half-typed dates
+/// do not flash errors), kinds, people, the Tribunal chronology and initials for printing.
+#[component]
+fn TimelineFilters(
+    filter: RwSignal<TimelineFilter>,
+    initials_only: RwSignal<bool>,
+) -> impl IntoView {
+    let from = RwSignal::new(DateParts::default());
+    let to = RwSignal::new(DateParts::default());
+    let errors = RwSignal::new(Vec::<RangeError>::new());
+    let links = Signal::derive(move || {
+        errors
+            .read()
+            .iter()
+            .map(range_error_link)
+            .collect::<Vec<_>>()
+    });
+    let change = |parts: RwSignal<DateParts>| {
+        Callback::new(move |(part, value): (DatePart, String)| {
+            parts.update(|p| match part {
+                DatePart::Day => p.day = value,
+                DatePart::Month => p.month = value,
+                DatePart::Year => p.year = value,
+            })
+        })
+    };
+    let error_for = move |from_side: bool| {
+        Signal::derive(move || {
+            errors.read().iter().find_map(|e| match (e, from_side) {
+                (RangeError::From(e), true) => {
+                    Some((date_error_message("the \"from\" date", e), e.parts()))
+                }
+                (RangeError::To(e), false) => {
+                    Some((date_error_message("the \"to\" date", e), e.parts()))
+                }
+                (RangeError::ToBeforeFrom, false) => Some((
+                    range_error_link(&RangeError::ToBeforeFrom).message,
+                    vec![DatePart::Day, DatePart::Month, DatePart::Year],
+                )),
+                _ => None,
+            })
+        })
+    };
+    let apply = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        match read_date_range(&from.get_untracked(), &to.get_untracked(), today()) {
+            Ok((start, end)) => {
+                errors.set(Vec::new());
+                filter.update(|f| {
+                    f.from = start;
+                    f.to = end;
+                });
+            }
+            Err(found) => errors.set(found),
+        }
+    };
+    let clear = move |_| {
+        from.set(DateParts::default());
+        to.set(DateParts::default());
+        errors.set(Vec::new());
+        filter.update(|f| {
+            f.from = None;
+            f.to = None;
+        });
+    };
+    view! {
+        <details class="timeline-filters no-print" data-testid="timeline-filters">
+            <summary class="timeline-filters__summary">
+                <span class="timeline-filters__title">"Choose what to show and print"</span>
+                <span class="timeline-filters__now" data-testid="filters-now">{move || filter.with(filters_in_words)}</span>
+            </summary>
+            <ErrorSummary errors=links/>
+            <form novalidate on:submit=apply data-testid="timeline-dates">
+                <div class="date-range">
+                    <DateInput id="timeline-from" label="From" hint="For example, 1 9 2025" optional=true
+                        value=from.into() on_change=change(from) error=error_for(true)/>
+                    <DateInput id="timeline-to" label="To" hint="For example, 31 7 2026" optional=true
+                        value=to.into() on_change=change(to) error=error_for(false)/>
+                </div>
+                <div class="button-group">
+                    <button type="submit" class="button button--secondary" data-testid="apply-dates">"Show these dates"</button>
+                    <button type="button" class="button button--secondary" on:click=clear>"All dates"</button>
+                </div>
+            </form>
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">"Show"</legend>
+                <div class="checkboxes checkboxes--columns">
+                    {ItemKind::ALL.into_iter().map(|kind| view! {
+                        <Checkbox id=format!("show-{}", kind.id()) label=kind.label()
+                            checked=Signal::derive(move || filter.read().kinds.contains(kind))
+                            on_change=Callback::new(move |on: bool| filter.update(|f| f.kinds = f.kinds.with(kind, on)))/>
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <details class="details">
+                <summary class="details__summary">"Only items involving…"</summary>
+                <div class="details__text">
+                    <p class="hint">"Tick the people or organisations to show. Leave them all unticked to show everyone."</p>
+                    <div class="checkboxes checkboxes--columns">
+                        {Party::ALL.into_iter().map(|party| view! {
+                            <Checkbox id=format!("party-{}", crate::pages::case::party_value(party)) label=party.label()
+                                checked=Signal::derive(move || filter.read().parties.contains(&party))
+                                on_change=Callback::new(move |on: bool| filter.update(|f| {
+                                    f.parties.retain(|p| *p != party);
+                                    if on { f.parties.push(party); f.parties.sort(); }
+                                }))/>
+                        }).collect_view()}
+                    </div>
+                </div>
+            </details>
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">"For printing"</legend>
+                <Checkbox id="for-tribunal" label="A chronology for the Tribunal: leave out my private notes and follow-up reminders"
+                    checked=Signal::derive(move || filter.read().for_tribunal)
+                    on_change=Callback::new(move |on: bool| filter.update(|f| f.for_tribunal = on))/>
+                <Checkbox id="initials-only" label="Use initials instead of my child's name"
+                    checked=initials_only.into()
+                    on_change=Callback::new(move |on: bool| initials_only.set(on))/>
+            </fieldset>
+        </details>
+    }
+}
