@@ -10,5 +10,5 @@ pub mod highlighted_text;
 pub mod layout;
 pub mod print_button;
 pub mod section_list;
-pub mod timeline_item;
+pub mod timeline_rows;
 pub mod update_banner;

@@ -5,7 +5,7 @@ use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::download::offer_download;
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::components::fields::Checkbox;
-use crate::components::timeline_item::{TimelineRow, TodayRow};
+use crate::components::timeline_rows::{append_rows, MountedViews};
 use crate::domain::casebook::Party;
 use crate::domain::date_input::{DatePart, DateParts};
 use crate::domain::ics::calendar_file;
@@ -151,43 +151,102 @@ fn TimelineView(case_id: String) -> impl IntoView {
     }
 }
 
+/// How far drawing the rows has gone. A long timeline is drawn a chunk at a time between frames,
+/// so the first screenful shows at once and the page never freezes; printing draws the rest
+/// first (`beforeprint`).
+#[derive(Default)]
+struct Progress {
+    /// Bumped on every redraw, so that a chunk queued for an older timeline stops.
+    generation: u64,
+    next: usize,
+    mounted: MountedViews,
+}
+
+/// Rows drawn at once when the timeline opens (more than a screenful), then per chunk.
+const FIRST_ROWS: usize = 60;
+const ROWS_PER_CHUNK: usize = 150;
+
 #[component]
 fn TimelineTable(
     timeline: Memo<Option<Timeline>>,
     case_id: String,
     today: chrono::NaiveDate,
 ) -> impl IntoView {
-    let rows = move || {
-        timeline.with(|t| {
-            let Some(t) = t else { return Vec::new() };
-            let mut rows = Vec::with_capacity(t.items.len() + 1);
-            for (index, item) in t.items.iter().enumerate() {
-                if index == t.before_today {
-                    rows.push(view! { <TodayRow today=today/> }.into_any());
-                }
-                rows.push(
-                    view! { <TimelineRow item=item.clone() case_id=case_id.clone()/> }.into_any(),
-                );
-            }
-            if t.before_today == t.items.len() {
-                rows.push(view! { <TodayRow today=today/> }.into_any());
-            }
-            rows
-        })
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let progress = StoredValue::new_local(Progress::default());
+    let busy = RwSignal::new(true);
+    let case_id = StoredValue::new(case_id);
+    // Draws up to `count` more rows of the current timeline; queues the rest.
+    let draw_more = move |generation: u64, count: usize| {
+        let Some(body) = body.get_untracked() else {
+            return true;
+        };
+        let finished = timeline.with_untracked(|t| {
+            let Some(t) = t else { return true };
+            progress
+                .try_update_value(|p| {
+                    if p.generation != generation || p.next >= t.items.len() {
+                        return p.next >= t.items.len();
+                    }
+                    let to = p.next.saturating_add(count).min(t.items.len());
+                    case_id.with_value(|id| {
+                        append_rows(&body, t, (p.next, to), id, today, &mut p.mounted)
+                    });
+                    p.next = to;
+                    to >= t.items.len()
+                })
+                .unwrap_or(true)
+        });
+        if finished {
+            busy.set(false);
+        }
+        finished
     };
+    fn keep_drawing(draw_more: impl Fn(u64, usize) -> bool + Copy + 'static, generation: u64) {
+        set_timeout(
+            move || {
+                if !draw_more(generation, ROWS_PER_CHUNK) {
+                    keep_drawing(draw_more, generation);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    Effect::new(move |_| {
+        timeline.track();
+        let Some(body) = body.get() else { return };
+        busy.set(true);
+        let generation = progress
+            .try_update_value(|p| {
+                p.generation += 1;
+                p.next = 0;
+                p.generation
+            })
+            .unwrap_or_default();
+        body.set_text_content(None);
+        // The old rows' views go only now that their rows are gone.
+        progress.update_value(|p| p.mounted.clear());
+        if !draw_more(generation, FIRST_ROWS) {
+            keep_drawing(draw_more, generation);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| {
+        let generation = progress.with_value(|p| p.generation);
+        draw_more(generation, usize::MAX);
+    });
     view! {
-        <table class="timeline" data-testid="timeline">
+        <table class="timeline" data-testid="timeline" role="table" aria-busy=move || busy.get().to_string()>
             <caption class="visually-hidden">"Timeline, oldest first"</caption>
-            <thead>
-                <tr>
-                    <th scope="col" class="timeline__date">"Date"</th>
-                    <th scope="col" class="timeline__day">"Day"</th>
-                    <th scope="col">"What happened"</th>
-                    <th scope="col" class="timeline__who">"Who"</th>
-                    <th scope="col" class="timeline__status">"Status"</th>
+            <thead role="rowgroup">
+                <tr role="row">
+                    <th scope="col" role="columnheader" class="timeline__date">"Date"</th>
+                    <th scope="col" role="columnheader" class="timeline__day">"Day"</th>
+                    <th scope="col" role="columnheader">"What happened"</th>
+                    <th scope="col" role="columnheader" class="timeline__who">"Who"</th>
+                    <th scope="col" role="columnheader" class="timeline__status">"Status"</th>
                 </tr>
             </thead>
-            <tbody>{rows}</tbody>
+            <tbody node_ref=body role="rowgroup"></tbody>
         </table>
     }
 }

@@ -38,7 +38,8 @@ async function openFilters(page) {
   if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary.timeline-filters__summary').click();
 }
 
-const rows = (page) => page.getByTestId('timeline-item').evaluateAll((items) => items.map((tr) => ({
+const drawn = (page) => page.locator('[data-testid=timeline][aria-busy=false]').waitFor();
+const rows = async (page) => (await drawn(page)) ?? page.getByTestId('timeline-item').evaluateAll((items) => items.map((tr) => ({
   date: tr.querySelector('time').getAttribute('datetime'),
   title: tr.querySelector('.timeline__title').textContent,
   kind: tr.querySelector('.timeline__kind').textContent,
@@ -210,6 +211,46 @@ test('the timeline works on a 320 px screen', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
   await page.screenshot({ path: screenshotPath('timeline-320.png'), fullPage: true });
+  app.assertClean();
+  await app.close();
+});
+
+test('a long timeline is drawn a chunk at a time, and printing draws all of it first', async () => {
+  const app = await openPage(env.browser, env.server.origin, { viewport: { width: 1000, height: 900 } });
+  const { page } = app;
+  await page.clock.setFixedTime(new Date('2025-07-15T10:00:00'));
+  await app.visit('/records');
+  const entries = Array.from({ length: 900 }, (_, i) => ({
+    ...seeded.entries[1], id: `long-${i}`, key_date: null,
+    date: new Date(Date.UTC(2023, 0, 1) + i * 86400000).toISOString().slice(0, 10), subject: `Letter number ${i}`,
+  }));
+  const book = { app: 'SEND Casebook', exported_at: 0, casebook: { schema_version: 1, last_backup: null, cases: [{ ...seeded, entries, notes: [] }] } };
+  const dir = mkdtempSync(path.join(tmpdir(), 'send-casebook-long-'));
+  writeFileSync(path.join(dir, 'long.json'), JSON.stringify(book));
+  await page.locator('#import-file').setInputFiles(path.join(dir, 'long.json'));
+  await page.getByTestId('import-preview').getByRole('button', { name: /Merge/ }).click();
+  await page.getByTestId('import-done').waitFor();
+  await page.goto(`${env.server.origin}/records/${seeded.id}`);
+  await page.getByTestId('open-timeline').waitFor();
+  // Straight after opening, only the first rows are there and the table says it is still busy;
+  // a print at that moment ("beforeprint") draws every row before the page is printed.
+  const [early, busy, afterPrint] = await page.evaluate(() => {
+    document.querySelector('[data-testid=open-timeline]').click();
+    return new Promise((resolve) => queueMicrotask(() => setTimeout(() => {
+      const count = () => document.querySelectorAll('[data-testid=timeline-item]').length;
+      const first = count();
+      const wasBusy = document.querySelector('[data-testid=timeline]').getAttribute('aria-busy');
+      window.dispatchEvent(new Event('beforeprint'));
+      resolve([first, wasBusy, count()]);
+    }, 0)));
+  });
+  assert.ok(early > 0 && early < 900, `first chunk only (${early})`);
+  assert.equal(busy, 'true');
+  assert.equal(afterPrint, 900, 'printing draws every row');
+  await drawn(page);
+  assert.equal(await page.getByTestId('timeline-item').count(), 900, 'no row drawn twice');
+  const printed = await printToText(page, 'long');
+  assert.ok(printed.flat.includes('Letter number 0 ') && printed.flat.includes('Letter number 899 '));
   app.assertClean();
   await app.close();
 });
