@@ -234,8 +234,9 @@ pub struct LogEntry {
     pub promised: String,
     #[serde(default)]
     pub promised_by: String,
-    /// The parent has ticked that what was promised has been done.
-    #[serde(default)]
+    /// The parent has ticked that what was promised has been done. Written only when true, so
+    /// that the many entries without a promise cost nothing in storage.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub promise_kept: bool,
     #[serde(default)]
     pub follow_up: Option<NaiveDate>,

@@ -16,6 +16,11 @@ pub fn AboutPage() -> impl IntoView {
         </p>
         <h2>"Your privacy"</h2>
         <p>"The app makes no requests to any other website and sends nothing about you anywhere. There are no accounts, adverts or tracking."</p>
+        <p>
+            "Your records, notes and dates are kept only in this browser on this device. They leave it only when you "
+            "choose to: a backup file, a readable copy, a printout, or a calendar file. If the browser's data is "
+            "cleared, only a backup file can bring them back, so save one now and then from My records."
+        </p>
         <h2>"Where the guide comes from"</h2>
         <p>
             "The guide is the booklet " <cite>{booklet().title.clone()}</cite> " by "

@@ -137,6 +137,7 @@ test('filters narrow the timeline, and impossible dates are explained', async ()
   assert.deepEqual(june, all.filter((i) => i.date >= '2025-06-01' && i.date <= '2025-07-31'));
   assert.equal(await page.getByTestId('filters-now').textContent(), 'Showing everything; 1 June 2025 to 31 July 2025');
 
+  await assertNoAxeViolations(page, 'the timeline with its filters open');
   await page.getByLabel('Notes', { exact: true }).uncheck();
   assert.ok(!(await rows(page)).some((i) => i.kind === 'Private note'));
   await page.getByText('Only items involving…').click();
@@ -162,7 +163,9 @@ test('the timeline prints on A4 with every item in order and no navigation; the 
   assertInOrder(printed.flat, items.map((i) => i.title.slice(0, 30)), 'timeline');
   assert.match(printed.flat, /Today, Tuesday 15 July 2025/);
   assert.match(printed.flat, /the council was \d+ days late/);
-  assert.match(printed.flat, /Page 1 of \d/);
+  assert.match(printed.flat, /Page 1 of 2/);
+  assert.match(printed.flat, /Page 2 of 2/);
+  assert.equal(printed.flat.split('Date Day What happened Who Status').length - 1, 2, 'column headings on each page');
   assert.ok(!printed.flat.includes('Sam Jones'), 'initials only');
   for (const nav of NAV_TEXT) assert.ok(!printed.flat.includes(nav), `no "${nav}" on paper`);
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', printed.pdf, screenshotPath('print-timeline')]);
