@@ -107,6 +107,32 @@ test('a new version waits for the parent to choose "Update now"', {
   }
 });
 
+/** What the page and its service workers were doing, for a missing update banner. */
+async function updateDiagnosis(app) {
+  const { page } = app;
+  const workers = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const describe = (w) => (w ? `${w.state} ${w.scriptURL}` : null);
+    return {
+      controller: describe(navigator.serviceWorker.controller),
+      active: describe(registration?.active),
+      waiting: describe(registration?.waiting),
+      installing: describe(registration?.installing),
+      caches: await caches.keys(),
+    };
+  }).catch((e) => `could not ask: ${e.message}`);
+  // Is the app still running? A client-side link should change the page.
+  let appAlive;
+  try {
+    await page.getByRole('link', { name: 'Guide', exact: true }).first().click({ timeout: 3000 });
+    await page.waitForURL(/\/guide$/, { timeout: 3000 });
+    appAlive = await page.locator('main h1').textContent({ timeout: 3000 });
+  } catch (e) {
+    appAlive = `no: ${e.message.split('\n')[0]}`;
+  }
+  return { workers, appAlive, errors: app.errors };
+}
+
 async function updateScenario() {
   const dir = copyOfDist();
   const server = await startServer({ dir });
@@ -130,7 +156,11 @@ async function updateScenario() {
     await page.evaluate(() => { window.sameDocument = true; });
     await page.getByLabel('Words to find').fill('half-typed words');
     const banner = page.getByTestId('update-banner');
-    await banner.waitFor({ timeout: 30000 });
+    try {
+      await banner.waitFor({ timeout: 30000 });
+    } catch (error) {
+      throw new Error(`${error.message}\nwhat the page knew: ${JSON.stringify(await updateDiagnosis(app))}`);
+    }
     assert.match(await banner.textContent(), /A new version of SEND Casebook is ready/);
     await assertNoAxeViolations(page, 'the update banner');
 

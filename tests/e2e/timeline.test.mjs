@@ -254,6 +254,16 @@ test('a long timeline is drawn a chunk at a time, and printing draws all of it f
   assert.equal(await page.getByTestId('timeline-item').count(), 900, 'no row drawn twice');
   const printed = await printToText(page, 'long');
   assert.ok(printed.flat.includes('Letter number 0 ') && printed.flat.includes('Letter number 899 '));
+  // No row is split across pages: on every page each row's title, detail and status are together.
+  const pages = printed.text.split('\f').filter((p) => p.trim());
+  assert.ok(pages.length > 10, `${pages.length} pages`);
+  for (const [n, text] of pages.entries()) {
+    const count = (re) => (text.match(re) || []).length;
+    const titles = count(/Letter number \d+/g);
+    assert.ok(titles > 0, `page ${n + 1} has rows`);
+    assert.equal(count(/Letter received/g), titles, `page ${n + 1}: every row whole`);
+    assert.equal(count(/Happened/g), titles, `page ${n + 1}: every row whole`);
+  }
   app.assertClean();
   await app.close();
 });
