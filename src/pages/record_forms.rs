@@ -200,11 +200,13 @@ pub fn LogEntryPage() -> impl IntoView {
             <TextField id="entry-promised" label="What was promised (optional)" value=text(|d| &d.promised) on_input=set(|d, v| d.promised = v)/>
             <TextField id="entry-promised-by" label="Promised by (optional)" value=text(|d| &d.promised_by) on_input=set(|d, v| d.promised_by = v)/>
             {move || (!draft.read().promised.trim().is_empty()).then(|| view! {
-                <Checkbox id="entry-promise-kept" label="This promise has been kept"
-                    checked=Signal::derive(move || draft.read().promise_kept)
-                    on_change=Callback::new(move |on: bool| draft.update(|d| d.promise_kept = on))/>
+                <div class="form-group">
+                    <Checkbox id="entry-promise-kept" label="This promise has been kept"
+                        checked=Signal::derive(move || draft.read().promise_kept)
+                        on_change=Callback::new(move |on: bool| draft.update(|d| d.promise_kept = on))/>
+                </div>
             })}
-            <DateInput id="entry-follow-up" label="Follow up by" hint="When to chase it up. For example, 14 7 2025" optional=true
+            <DateInput id="entry-follow-up" label="Follow up by" hint="When to chase it up, or when the promise is due. For example, 14 7 2025" optional=true
                 value=Signal::derive(move || draft.read().follow_up.clone()) on_change=date_change(|d| &mut d.follow_up)
                 error=date_error(|e| if let EntryError::FollowUp(d) = e { Some(d) } else { None })/>
             <TextField id="entry-kept-where" label="Where the document is kept (optional)" hint="For example: blue folder, or email inbox" value=text(|d| &d.kept_where) on_input=set(|d, v| d.kept_where = v)/>

@@ -116,7 +116,9 @@ fn TimelineView(case_id: String) -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || format!("Timeline: {}", name())/>
+        // The same name as the printed title block (initials when chosen): browsers print the
+        // page title in their page header.
+        <Title text=move || block.get().map(|b| b.heading).unwrap_or_default()/>
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             <ol><li><A href="/records">"My records"</A></li><li><A href=back.clone()>{name}</A></li></ol>
         </nav>

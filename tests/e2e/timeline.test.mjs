@@ -98,12 +98,14 @@ test('the timeline merges the log, notes, deadlines, follow-ups and promises in 
   assert.match(await appealRow.locator('.steps').textContent(), /HESC Rules/);
   await assertNoAxeViolations(page, 'the timeline');
   await page.screenshot({ path: screenshotPath('timeline.png'), fullPage: true });
-  // Each item opens its record.
+  // Each item opens its record; ticking a promise as kept shows on the timeline.
   await page.getByRole('link', { name: 'Call about the assessment' }).click();
   await page.getByTestId('entry-form').waitFor();
   assert.equal(await page.getByLabel('What it was about').inputValue(), 'Call about the assessment');
-  await page.goBack();
-  await page.getByTestId('timeline').waitFor();
+  await page.getByLabel('This promise has been kept').check();
+  await page.getByTestId('save-entry').click();
+  await page.getByTestId('open-timeline').click();
+  assert.equal((await rows(page)).find((i) => i.kind === 'Promise').status, 'Done');
   await page.getByRole('link', { name: 'My worries about the plan' }).click();
   assert.equal(await page.getByLabel('Title').inputValue(), 'My worries about the plan');
   app.assertClean();
@@ -158,6 +160,7 @@ test('the timeline prints on A4 with every item in order and no navigation; the 
   await openFilters(page);
   await page.getByLabel('Use initials instead of my child\'s name').check();
   const items = await rows(page);
+  assert.match(await page.title(), /^Timeline: S\.J\./, 'the page title, printed in browser headers, uses initials too');
   const printed = await printToText(page, 'timeline');
   assertInOrder(printed.flat, ['Timeline: S.J.', 'Printed on 15 July 2025', 'Date Day What happened Who Status'], 'title block');
   assertInOrder(printed.flat, items.map((i) => i.title.slice(0, 30)), 'timeline');
