@@ -27,6 +27,12 @@ class AppHandler(http.server.SimpleHTTPRequestHandler):
     }
 
     def send_head(self):
+        # Always send the whole file. Python answers If-Modified-Since to the second, so a file
+        # changed in the same second as the copy the browser holds got "304 Not Modified": the
+        # browser then saw no new service worker and never offered the new version (the update
+        # test's occasional failure). The files are small and local; nothing is lost.
+        if "If-Modified-Since" in self.headers:
+            del self.headers["If-Modified-Since"]
         path = self.translate_path(self.path)
         if not os.path.isfile(path) and not self.path.startswith("/sw.js"):
             self.path = "/index.html"
