@@ -64,12 +64,30 @@ fn first_part(parts: &[DatePart]) -> &'static str {
     }
 }
 
+thread_local! {
+    /// Each case's timeline filters and the initials choice, for this visit.
+    static REMEMBERED: std::cell::RefCell<std::collections::HashMap<String, (TimelineFilter, bool)>> =
+        Default::default();
+}
+
+fn remembered(case_id: &str) -> (TimelineFilter, bool) {
+    REMEMBERED.with(|r| r.borrow().get(case_id).cloned().unwrap_or_default())
+}
+
 #[component]
 fn TimelineView(case_id: String) -> impl IntoView {
     let state = expect_context::<CasebookState>();
     let today = today();
-    let filter = RwSignal::new(TimelineFilter::default());
-    let initials_only = RwSignal::new(false);
+    // The filters chosen for this case, as the parent left them (opening an item and coming
+    // back keeps them); kept in memory for this visit only.
+    let (remembered, initials) = remembered(&case_id);
+    let filter = RwSignal::new(remembered);
+    let initials_only = RwSignal::new(initials);
+    let remember_id = case_id.clone();
+    Effect::new(move |_| {
+        let chosen = (filter.get(), initials_only.get());
+        REMEMBERED.with(|r| r.borrow_mut().insert(remember_id.clone(), chosen));
+    });
     let id = StoredValue::new(case_id.clone());
     let timeline = Memo::new(move |_| {
         let id = id.get_value();
@@ -260,8 +278,10 @@ fn TimelineFilters(
     filter: RwSignal<TimelineFilter>,
     initials_only: RwSignal<bool>,
 ) -> impl IntoView {
-    let from = RwSignal::new(DateParts::default());
-    let to = RwSignal::new(DateParts::default());
+    let typed =
+        |date: Option<chrono::NaiveDate>| date.map(DateParts::from_date).unwrap_or_default();
+    let from = RwSignal::new(typed(filter.get_untracked().from));
+    let to = RwSignal::new(typed(filter.get_untracked().to));
     let errors = RwSignal::new(Vec::<RangeError>::new());
     let links = Signal::derive(move || {
         errors

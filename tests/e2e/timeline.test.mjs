@@ -146,6 +146,17 @@ test('filters narrow the timeline, and impossible dates are explained', async ()
   await page.getByLabel('School', { exact: true }).check();
   const school = await rows(page);
   assert.deepEqual(school.map((i) => i.title), ['Meeting with the SENCo and the council officer']);
+  // Opening an item and coming back keeps the filters.
+  const chosen = await page.getByTestId('filters-now').textContent();
+  assert.match(chosen, /involving School; 1 June 2025 to 31 July 2025/);
+  await page.getByRole('link', { name: 'Meeting with the SENCo and the council officer' }).click();
+  await page.getByTestId('entry-form').waitFor();
+  await page.goBack();
+  assert.deepEqual(await rows(page), school, 'the same rows after coming back');
+  assert.equal(await page.getByTestId('filters-now').textContent(), chosen);
+  await openFilters(page);
+  assert.equal(await page.locator('#timeline-from-month').inputValue(), '6', 'the dates as typed');
+  await page.getByText('Only items involving…').click();
   await page.getByRole('button', { name: 'All dates' }).click();
   await page.getByLabel('School', { exact: true }).uncheck();
   await page.getByLabel('Notes', { exact: true }).check();
