@@ -6,17 +6,6 @@ use crate::domain::my_dates::{status, DateStatus};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-fn who(who: WhoActs) -> &'static str {
-    match who {
-        WhoActs::Parent => "You",
-        WhoActs::Council => "The council",
-        WhoActs::MediationAdviser => "The mediation adviser",
-        WhoActs::Mediator => "The mediator",
-        WhoActs::Tribunal => "The Tribunal",
-        WhoActs::HealthOrSocialCare => "The health or social care body",
-    }
-}
-
 fn certainty(certainty: Certainty) -> &'static str {
     match certainty {
         Certainty::Checked => "Checked against the law itself.",
@@ -73,7 +62,7 @@ pub fn DeadlineCard(deadline: Deadline, today: NaiveDate) -> impl IntoView {
             <h3 class="deadline__title">{deadline.rule.title()}</h3>
             <p class="deadline__date"><time datetime=iso>{date_text}</time></p>
             <p class=when.0>{when.1}</p>
-            <p class="deadline__who">"Who must act: " {who(deadline.who)}</p>
+            <p class="deadline__who">"Who must act: " {deadline.who.label()}</p>
             {deadline.later_reading.clone().map(|later| view! {
                 <div class="callout callout--unsure" data-testid="later-reading">
                     <p class="callout__label">"The law is unclear here"</p>

@@ -65,6 +65,20 @@ pub enum WhoActs {
     HealthOrSocialCare,
 }
 
+impl WhoActs {
+    /// Who must act, as a sentence starts it: "You", "The council".
+    pub fn label(self) -> &'static str {
+        match self {
+            WhoActs::Parent => "You",
+            WhoActs::Council => "The council",
+            WhoActs::MediationAdviser => "The mediation adviser",
+            WhoActs::Mediator => "The mediator",
+            WhoActs::Tribunal => "The Tribunal",
+            WhoActs::HealthOrSocialCare => "The health or social care body",
+        }
+    }
+}
+
 /// One step of the working, with the law it comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {

@@ -177,17 +177,6 @@ fn days(n: i64) -> String {
     }
 }
 
-fn body(who: WhoActs) -> &'static str {
-    match who {
-        WhoActs::Parent => "You",
-        WhoActs::Council => "The council",
-        WhoActs::MediationAdviser => "The mediation adviser",
-        WhoActs::Mediator => "The mediator",
-        WhoActs::Tribunal => "The Tribunal",
-        WhoActs::HealthOrSocialCare => "The health or social care body",
-    }
-}
-
 impl Status {
     /// The words for the status column.
     pub fn label(self) -> String {
@@ -206,7 +195,7 @@ impl Status {
             Status::DoneLate { who, on, days: n } => format!(
                 "Done on {}: {} was {} late",
                 day_month_year(on),
-                body(who).to_lowercase(),
+                who.label().to_lowercase(),
                 days(n)
             ),
             Status::Overtaken { on } => {
@@ -448,7 +437,7 @@ fn entry_items(
                     day_month_year(entry.date),
                     deadline.source()
                 ),
-                who: body(deadline.who).to_string(),
+                who: deadline.who.label().to_string(),
                 party: party_of(deadline.who),
                 status: deadline_status(&deadline, outcome, today),
                 record: record(),
