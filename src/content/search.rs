@@ -5,6 +5,7 @@
 //! the view can wrap the matched words in `<mark>` without ever building HTML from text.
 
 use super::{Booklet, Section};
+use crate::domain::sorting;
 
 /// Excerpts shown for one section at most.
 const MAX_EXCERPTS: usize = 3;
@@ -37,7 +38,7 @@ pub fn query_terms(query: &str) -> Vec<String> {
         .map(|t| t.trim_matches(|c| c == '\'' || c == '’').to_lowercase())
         .filter(|t| !t.is_empty())
         .collect();
-    terms.sort();
+    sorting::sort(&mut terms);
     terms.dedup();
     terms
 }
@@ -79,7 +80,9 @@ pub fn search<'a>(booklet: &'a Booklet, query: &str) -> Vec<SearchHit<'a>> {
             },
         ));
     }
-    hits.sort_by(|(order_a, a), (order_b, b)| b.matches.cmp(&a.matches).then(order_a.cmp(order_b)));
+    sorting::sort_by(&mut hits, |(order_a, a), (order_b, b)| {
+        b.matches.cmp(&a.matches).then(order_a.cmp(order_b))
+    });
     hits.into_iter().map(|(_, hit)| hit).collect()
 }
 
@@ -106,7 +109,7 @@ pub fn match_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
             }
         }
     }
-    ranges.sort();
+    sorting::sort(&mut ranges);
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (start, end) in ranges {
         match merged.last_mut() {

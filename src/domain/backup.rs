@@ -8,6 +8,7 @@
 
 use super::casebook::{merge, Case, Casebook, Record, SCHEMA_VERSION};
 use super::migrations::{migrate, MigrationError};
+use super::sorting;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -259,7 +260,7 @@ pub fn export_html(casebook: &Casebook, exported_on: NaiveDate) -> String {
             case.plan_status.label()
         ));
         let mut entries: Vec<_> = case.live_entries().collect();
-        entries.sort_by_key(|e| (e.date, e.time));
+        sorting::sort_by_key(&mut entries, |e| (e.date, e.time));
         html.push_str("<h3>Correspondence log</h3>\n<table>\n<thead><tr><th>Date</th><th>What</th><th>Who</th><th>Details</th></tr></thead>\n<tbody>\n");
         for e in entries {
             html.push_str(&format!(
@@ -280,7 +281,7 @@ pub fn export_html(casebook: &Casebook, exported_on: NaiveDate) -> String {
         }
         html.push_str("</tbody>\n</table>\n<h3>Notes</h3>\n");
         let mut notes: Vec<_> = case.live_notes().collect();
-        notes.sort_by_key(|n| n.date);
+        sorting::sort_by_key(&mut notes, |n| n.date);
         for n in notes {
             html.push_str(&format!(
                 "<h4>{}: {}</h4>\n<p>{}</p>\n",

@@ -9,6 +9,7 @@
 //! 24 and 31 December and every day in August are working days. The Tribunal's August and
 //! Christmas rule is a deadline rule, not a calendar rule: see `deadlines`.
 
+use super::sorting;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// Which list of holidays this module uses; shown beside deadlines so a parent can check it.
@@ -218,7 +219,7 @@ pub fn bank_holidays(year: i32) -> Vec<BankHoliday> {
             _ => {}
         }
     }
-    days.sort();
+    sorting::sort(&mut days);
     days
 }
 

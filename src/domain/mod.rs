@@ -11,4 +11,5 @@ pub mod ics;
 pub mod migrations;
 pub mod my_dates;
 pub mod records;
+pub mod sorting;
 pub mod timeline;

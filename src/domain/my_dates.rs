@@ -5,6 +5,7 @@
 
 use super::date_input::{parse_date, DateError, DateParts};
 use super::deadlines::{self as d, Deadline, PhaseTransfer, TribunalOrder, WhoActs};
+use super::sorting;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -633,7 +634,7 @@ pub fn work_out(form: &MyDatesForm, today: NaiveDate) -> Result<MyDates, Vec<For
         ),
         _ => {}
     }
-    deadlines.sort_by_key(|deadline| deadline.date);
+    sorting::sort_by_key(&mut deadlines, |deadline| deadline.date);
     Ok(MyDates {
         deadlines,
         warnings,

@@ -6,6 +6,7 @@ use super::casebook::{Case, Direction, KeyDate, LogEntry, Method, Millis, Note, 
 use super::date_input::{parse_date, DateError, DateParts};
 use super::deadlines::{self as d, Deadline, Rule, WhoActs};
 use super::my_dates::{Situation, TransferKind};
+use super::sorting;
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 /// Reads a time typed as "9:05", "09:05" or "9.05" (24-hour clock).
@@ -119,7 +120,7 @@ fn passes_fields(e: &LogEntry, filter: &LogFilter) -> bool {
 }
 
 fn sort_log(entries: &mut [&LogEntry], sort: SortOrder) {
-    entries.sort_by_key(|e| (e.date, e.time, e.updated));
+    sorting::sort_by_key(entries, |e| (e.date, e.time, e.updated));
     if sort == SortOrder::NewestFirst {
         entries.reverse();
     }
@@ -176,7 +177,7 @@ pub fn key_date_deadlines(entry: &LogEntry) -> Vec<Deadline> {
             }
         },
     };
-    out.sort_by_key(|deadline| deadline.date);
+    sorting::sort_by_key(&mut out, |deadline| deadline.date);
     out
 }
 
@@ -246,7 +247,7 @@ impl KeyDates {
             .live_entries()
             .filter_map(|e| e.key_date.map(|k| (e.date, e.id.clone(), k)))
             .collect();
-        keys.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        sorting::sort_by(&mut keys, |a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
         KeyDates(keys)
     }
 
@@ -307,8 +308,8 @@ pub fn case_summary(case: &Case, today: NaiveDate) -> CaseSummary {
             }
         }
     }
-    upcoming.sort_by_key(|i| i.deadline.date);
-    overdue_for_others.sort_by_key(|(i, _)| i.deadline.date);
+    sorting::sort_by_key(&mut upcoming, |i| i.deadline.date);
+    sorting::sort_by_key(&mut overdue_for_others, |(i, _)| i.deadline.date);
     let mut follow_ups: Vec<(String, String, NaiveDate, bool)> = case
         .live_entries()
         .filter_map(|e| {
@@ -316,7 +317,7 @@ pub fn case_summary(case: &Case, today: NaiveDate) -> CaseSummary {
                 .map(|f| (e.id.clone(), e.subject.clone(), f, f < today))
         })
         .collect();
-    follow_ups.sort_by_key(|f| f.2);
+    sorting::sort_by_key(&mut follow_ups, |f| f.2);
     let mut last_contact: Vec<(Party, NaiveDate)> = Vec::new();
     for entry in case.live_entries() {
         match last_contact.iter_mut().find(|(p, _)| *p == entry.party) {
@@ -325,7 +326,7 @@ pub fn case_summary(case: &Case, today: NaiveDate) -> CaseSummary {
             None => last_contact.push((entry.party, entry.date)),
         }
     }
-    last_contact.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sorting::sort_by(&mut last_contact, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     CaseSummary {
         upcoming,
         overdue_for_others,

@@ -8,6 +8,7 @@ use super::date_input::{parse_date, DateError, DateParts};
 use super::deadlines::{day_month_year, Deadline, WhoActs};
 use super::ics::{deadline_description, uid_for, CalendarEvent};
 use super::records::{key_date_deadlines, KeyDates, Outcome};
+use super::sorting;
 use chrono::{NaiveDate, NaiveTime};
 
 /// The kinds of item a timeline holds, in the order they sort on the same day.
@@ -481,7 +482,7 @@ pub fn build_timeline(case: &Case, today: NaiveDate, filter: &TimelineFilter) ->
         items.extend(case.live_notes().map(note_item));
     }
     items.retain(|item| filter.passes(item));
-    items.sort_by(|a, b| {
+    sorting::sort_by(&mut items, |a, b| {
         (a.date, a.time, a.kind)
             .cmp(&(b.date, b.time, b.kind))
             .then_with(|| a.title.cmp(&b.title))

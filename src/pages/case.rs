@@ -1,18 +1,19 @@
 //! One case: its summary, correspondence log (filtered, searched, sorted) and notes.
 
 use crate::components::fields::SelectField;
+use crate::components::page_title::PageTitle;
 use crate::domain::casebook::{Case, LogEntry, Method, Note, Party};
 use crate::domain::date_input::parse_iso_date;
 use crate::domain::deadlines::long_date;
 use crate::domain::records::{
     case_summary, filter_log, key_date_deadlines, CaseSummary, LogFilter, SortOrder,
 };
+use crate::domain::sorting;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::records::{today, StorageProblemBanner};
 use crate::state::{now_millis, CasebookState};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -143,7 +144,7 @@ fn CaseView(case_id: String) -> impl IntoView {
         deleted.set(None);
     });
     view! {
-        <Title text=name/>
+        <PageTitle text=name/>
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             <ol><li><A href="/records">"My records"</A></li></ol>
         </nav>
@@ -375,7 +376,9 @@ fn NotesSection(
                 .as_ref()
                 .map(|c| c.live_notes().collect())
                 .unwrap_or_default();
-            notes.sort_by(|a, b| b.date.cmp(&a.date).then(b.updated.cmp(&a.updated)));
+            sorting::sort_by(&mut notes, |a, b| {
+                b.date.cmp(&a.date).then(b.updated.cmp(&a.updated))
+            });
             let shown: Vec<Note> = notes
                 .iter()
                 .take(limit.get())
