@@ -3,6 +3,7 @@
 
 use crate::components::download::offer_download;
 use crate::components::fields::{SelectField, TextField};
+use crate::components::page_title::PageTitle;
 use crate::domain::backup::{self, ImportError, ImportMode, ImportPreview};
 use crate::domain::casebook::{Case, Casebook, PlanStatus};
 use crate::domain::migrations::MigrationError;
@@ -11,7 +12,6 @@ pub use crate::state::today;
 use crate::state::{new_id, now_millis, CasebookState};
 use crate::storage::{self, StorageProblem};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -21,8 +21,8 @@ pub fn import_error_message(error: &ImportError) -> String {
     match error {
         ImportError::Empty => "The file is empty.".into(),
         ImportError::TooLarge { bytes } => format!(
-            "The file is too large ({:.1} MB). A SEND Casebook backup is much smaller: check you chose the right file.",
-            *bytes as f64 / 1_048_576.0
+            "The file is too large ({} MB). A SEND Casebook backup is much smaller: check you chose the right file.",
+            megabytes(*bytes)
         ),
         ImportError::NotText | ImportError::NotJson { .. } | ImportError::NotABackup => {
             "This is not a SEND Casebook backup file, or it is damaged or incomplete. Choose a file saved with \"Save a backup file\".".into()
@@ -35,6 +35,13 @@ pub fn import_error_message(error: &ImportError) -> String {
         }
         ImportError::BadRecord(why) => format!("This backup file cannot be used: {why}."),
     }
+}
+
+/// A size in megabytes to one decimal place, rounded ("6.1"), with integer arithmetic: formatting
+/// a float would add the whole float printer (about 10 KB) to the bundle for this one message.
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 pub fn storage_problem_message(problem: &StorageProblem) -> String {
@@ -90,7 +97,7 @@ pub fn RecordsPage() -> impl IntoView {
             .with(|b| b.live_cases().cloned().collect::<Vec<Case>>())
     };
     view! {
-        <Title text="My records"/>
+        <PageTitle text="My records"/>
         <h1 tabindex="-1">"My records"</h1>
         <p class="lead">
             "Keep a record of every letter, email, call and meeting, and notes of what was said. "
@@ -390,5 +397,20 @@ fn BackupPanel() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::megabytes;
+
+    #[test]
+    fn sizes_read_in_megabytes_to_one_place() {
+        assert_eq!(megabytes(0), "0.0");
+        assert_eq!(megabytes(10 * 1024 * 1024), "10.0");
+        assert_eq!(megabytes(6_400_000), "6.1");
+        assert_eq!(megabytes(1_048_575), "1.0");
+        assert_eq!(megabytes(1_100_000), "1.0");
+        assert_eq!(megabytes(1_101_005), "1.1");
     }
 }

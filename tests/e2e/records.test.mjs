@@ -244,7 +244,7 @@ test('a backup restores into a fresh env.browser, and bad backup files are refus
   const refused = p2.getByTestId('import-refused');
   const hostile = [
     ['truncated.json', backupText.slice(0, backupText.length / 2), /not a SEND Casebook backup file, or it is damaged/],
-    ['junk.json', 'x'.repeat(10 * 1024 * 1024), /too large/],
+    ['junk.json', 'x'.repeat(10 * 1024 * 1024), /too large \(10\.0 MB\)/],
     ['types.json', backupText.replace('"plan_status": "has-plan"', '"plan_status": 7'), /damaged/],
     ['script.json', backupText.replace('Plan <b>not</b>', '<script>alert(1)</script>'), /program code/],
     ['other.json', '{"hello": "world"}', /not a SEND Casebook backup/],
