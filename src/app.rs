@@ -19,7 +19,6 @@ use crate::pages::{
 use crate::pwa::{self, PwaStatus};
 use crate::state::CasebookState;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
@@ -34,16 +33,12 @@ pub fn mount() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     provide_context(CasebookState::load());
     let status = PwaStatus::new();
     provide_context(status);
     pwa::start(status);
 
     view! {
-        <Title formatter=|title: String| {
-            if title.is_empty() { "SEND Casebook".to_string() } else { format!("{title} – SEND Casebook") }
-        }/>
         <Router>
             <SkipLink/>
             <SiteHeader/>

@@ -8,6 +8,7 @@ pub mod error_summary;
 pub mod fields;
 pub mod highlighted_text;
 pub mod layout;
+pub mod page_title;
 pub mod print_button;
 pub mod section_list;
 pub mod timeline_rows;

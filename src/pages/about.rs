@@ -1,13 +1,13 @@
 //! Where the guide comes from, what we changed in it, and what the app does with your data.
 
+use crate::components::page_title::PageTitle;
 use crate::content::{booklet, corrections::corrections};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
     view! {
-        <Title text="About SEND Casebook"/>
+        <PageTitle text="About SEND Casebook"/>
         <h1 tabindex="-1">"About SEND Casebook"</h1>
         <p class="lead">
             "SEND Casebook helps parents in England whose child has special educational needs and who "

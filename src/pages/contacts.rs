@@ -1,14 +1,14 @@
 //! Every phone number and email address in the guide on one page, for use in a hurry.
 
+use crate::components::page_title::PageTitle;
 use crate::content::{booklet, ContactKind};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
     view! {
-        <Title text="Contacts"/>
+        <PageTitle text="Contacts"/>
         <h1 tabindex="-1">"Contacts"</h1>
         <p class="lead">"Tap a number to call it or an address to write an email. These come from the Hertfordshire SENDIASS booklet."</p>
         <ul class="contact-list" data-testid="contact-list">

@@ -1,16 +1,16 @@
 //! The guide's contents page.
 
 use crate::components::booklet_text::inlines_view;
+use crate::components::page_title::PageTitle;
 use crate::components::section_list::SectionList;
 use crate::content::booklet;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn GuideIndexPage() -> impl IntoView {
     let guide = booklet();
     view! {
-        <Title text="The guide"/>
+        <PageTitle text="The guide"/>
         <p class="caption">"The guide"</p>
         <h1 tabindex="-1">{guide.title.clone()}</h1>
         <p class="lead">{inlines_view(guide.intro.clone())}</p>

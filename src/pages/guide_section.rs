@@ -1,11 +1,11 @@
 //! One section of the guide at `/guide/{slug}`, with links to the sections either side.
 
 use crate::components::booklet_text::BookletBlocks;
+use crate::components::page_title::PageTitle;
 use crate::components::print_button::PrintButton;
 use crate::content::{booklet, Section};
 use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -24,7 +24,7 @@ pub fn GuideSectionPage() -> impl IntoView {
 fn section_view(section: &'static Section) -> impl IntoView {
     let (previous, next) = booklet().neighbours(&section.slug);
     view! {
-        <Title text=section.title.clone()/>
+        <PageTitle text=section.title.clone()/>
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             <ol>
                 <li><A href="/">"Home"</A></li>

@@ -1,13 +1,13 @@
 //! The home screen: where to start, the search box, and the guide's sections.
 
 use crate::components::booklet_text::inlines_view;
+use crate::components::page_title::PageTitle;
 use crate::components::section_list::SectionList;
 use crate::content::booklet;
 use crate::pages::records::last_backup_text;
 use crate::pages::search::SearchForm;
 use crate::state::{now_millis, CasebookState};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 #[component]
@@ -25,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=""/>
+        <PageTitle text=""/>
         <h1 tabindex="-1">"SEND Casebook"</h1>
         <p class="lead">
             "Help for parents in England who disagree with a decision about their child's special "

@@ -5,6 +5,7 @@ use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::deadline_card::DeadlineCard;
 use crate::components::download::offer_download;
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
+use crate::components::page_title::PageTitle;
 use crate::domain::date_input::DatePart;
 use crate::domain::deadlines::long_date;
 use crate::domain::ics;
@@ -16,7 +17,6 @@ use crate::state::{now_utc, today};
 use crate::storage::{self, StorageProblem};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use wasm_bindgen::JsCast;
 
 /// The plain-English message for a form error (GOV.UK wording patterns).
@@ -121,7 +121,7 @@ pub fn MyDatesPage() -> impl IntoView {
     };
 
     view! {
-        <Title text="My dates"/>
+        <PageTitle text="My dates"/>
         <h1 tabindex="-1">"Work out your dates"</h1>
         <p class="lead">
             "Choose what has happened and enter the dates you have. You will see every deadline that follows, "

@@ -1,13 +1,13 @@
 //! What an unknown address shows: calm, with ways back into the guide.
 
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <Title text="Page not found"/>
+        <PageTitle text="Page not found"/>
         <h1 tabindex="-1" data-testid="not-found">"Page not found"</h1>
         <p>"There is no page at this address. If you typed it, check it is spelt correctly. If you followed a link, the page may have moved."</p>
         <p>"You can:"</p>

@@ -3,6 +3,7 @@
 use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::components::fields::{Checkbox, SelectField, TextArea, TextField};
+use crate::components::page_title::PageTitle;
 use crate::domain::casebook::Direction;
 use crate::domain::date_input::{DateError, DatePart, DateParts};
 use crate::domain::my_dates::{part_suffix, OrderKind, TransferKind, SITUATIONS};
@@ -14,7 +15,6 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::records::today;
 use crate::state::{new_id, now_millis, CasebookState};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -174,7 +174,7 @@ pub fn LogEntryPage() -> impl IntoView {
     };
 
     view! {
-        <Title text=title/>
+        <PageTitle text=title/>
         <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><A href="/records">"My records"</A></li><li><A href=back.clone()>"Case"</A></li></ol></nav>
         <h1 tabindex="-1">{title}</h1>
         <ErrorSummary errors=links/>
@@ -340,7 +340,7 @@ pub fn NotePage() -> impl IntoView {
         "Note"
     };
     view! {
-        <Title text=title/>
+        <PageTitle text=title/>
         <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><A href="/records">"My records"</A></li><li><A href=back.clone()>"Case"</A></li></ol></nav>
         <h1 tabindex="-1">{title}</h1>
         {meeting.then(|| view! { <p class="lead" data-testid="meeting-intro">"Saved on this device as you type, even with no signal."</p> })}

@@ -2,10 +2,10 @@
 //! a search can be shared and the back button works.
 
 use crate::components::highlighted_text::HighlightedText;
+use crate::components::page_title::PageTitle;
 use crate::content::booklet;
 use crate::content::search::{search, SearchHit};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -59,7 +59,7 @@ pub fn SearchPage() -> impl IntoView {
     };
 
     view! {
-        <Title text="Search the guide"/>
+        <PageTitle text="Search the guide"/>
         <h1 tabindex="-1">"Search the guide"</h1>
         <form class="search-form" role="search" on:submit=|event| event.prevent_default()>
             <label class="label" for="search-input">"Words to find"</label>

@@ -5,10 +5,12 @@ use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::download::offer_download;
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::components::fields::Checkbox;
+use crate::components::page_title::PageTitle;
 use crate::components::timeline_rows::{append_rows, MountedViews};
 use crate::domain::casebook::Party;
 use crate::domain::date_input::{DatePart, DateParts};
 use crate::domain::ics::calendar_file;
+use crate::domain::sorting;
 use crate::domain::timeline::{
     build_timeline, filters_in_words, future_events, read_date_range, title_block, ItemKind,
     RangeError, Timeline, TimelineFilter,
@@ -16,7 +18,6 @@ use crate::domain::timeline::{
 use crate::pages::not_found::NotFoundPage;
 use crate::state::{now_utc, today, CasebookState};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -136,7 +137,7 @@ fn TimelineView(case_id: String) -> impl IntoView {
     view! {
         // The same name as the printed title block (initials when chosen): browsers print the
         // page title in their page header.
-        <Title text=move || block.get().map(|b| b.heading).unwrap_or_default()/>
+        <PageTitle text=move || block.get().map(|b| b.heading).unwrap_or_default()/>
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             <ol><li><A href="/records">"My records"</A></li><li><A href=back.clone()>{name}</A></li></ol>
         </nav>
@@ -377,7 +378,7 @@ fn TimelineFilters(
                                 checked=Signal::derive(move || filter.read().parties.contains(&party))
                                 on_change=Callback::new(move |on: bool| filter.update(|f| {
                                     f.parties.retain(|p| *p != party);
-                                    if on { f.parties.push(party); f.parties.sort(); }
+                                    if on { f.parties.push(party); sorting::sort(&mut f.parties); }
                                 }))/>
                         }).collect_view()}
                     </div>
