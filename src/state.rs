@@ -5,7 +5,7 @@
 //! nothing already saved is touched. Another tab's changes arrive through the browser's
 //! `storage` event and are merged record by record, so neither tab overwrites the other.
 
-use crate::domain::casebook::{merge, Casebook, Millis};
+use crate::domain::casebook::{merge, Case, Casebook, Millis};
 use crate::storage::{self, SavedChunks, StorageProblem};
 use leptos::prelude::*;
 use leptos::reactive::owner::LocalStorage;
@@ -19,6 +19,8 @@ pub struct CasebookState {
     pub problem: RwSignal<Option<StorageProblem>>,
     /// What is already stored, so a save writes only what changed.
     saved: StoredValue<SavedChunks, LocalStorage>,
+    /// The case just deleted, as it was, while "Undo" is offered (in memory only).
+    pub deleted_case: RwSignal<Option<Case>>,
 }
 
 thread_local! {
@@ -99,6 +101,7 @@ impl CasebookState {
             book: RwSignal::new(book),
             problem: RwSignal::new(problem),
             saved: StoredValue::new_local(saved),
+            deleted_case: RwSignal::new(None),
         };
         state.listen_to_other_tabs();
         state

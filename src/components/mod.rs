@@ -1,6 +1,8 @@
 //! Small views shared by several pages. They show data; they hold no rules.
 
 pub mod booklet_text;
+pub mod case_fields;
+pub mod change_case;
 pub mod date_input;
 pub mod deadline_card;
 pub mod download;

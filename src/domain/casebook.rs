@@ -318,6 +318,12 @@ pub fn merge(ours: &Casebook, theirs: &Casebook) -> Casebook {
         ) else {
             continue;
         };
+        if case.deleted {
+            // A deleted case keeps nothing the parent wrote, whichever side still had it.
+            case.entries.clear();
+            case.notes.clear();
+            continue;
+        }
         case.entries = merge_records(&a.entries, &b.entries);
         case.notes = merge_records(&a.notes, &b.notes);
     }
@@ -376,6 +382,78 @@ impl Casebook {
                     + c.live_notes().filter(|n| n.updated > since).count()
             })
             .sum()
+    }
+}
+
+/// What the parent can change about a case: the child's name (or initials), the school and
+/// where things stand with the EHC plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseDetails {
+    pub name: String,
+    pub school: String,
+    pub plan_status: PlanStatus,
+}
+
+impl CaseDetails {
+    /// The details as typed, trimmed; the name (or initials) is needed.
+    pub fn read(name: &str, school: &str, plan_status: PlanStatus) -> Option<CaseDetails> {
+        let name = name.trim();
+        (!name.is_empty()).then(|| CaseDetails {
+            name: name.to_string(),
+            school: school.trim().to_string(),
+            plan_status,
+        })
+    }
+
+    pub fn of(case: &Case) -> CaseDetails {
+        CaseDetails {
+            name: case.name.clone(),
+            school: case.school.clone(),
+            plan_status: case.plan_status,
+        }
+    }
+}
+
+impl Casebook {
+    /// Changes a live case's details; its log and notes stay as they are. False if there is no
+    /// such case.
+    pub fn edit_case(&mut self, id: &str, details: CaseDetails, now: Millis) -> bool {
+        let Some(case) = self.case_mut(id) else {
+            return false;
+        };
+        case.name = details.name;
+        case.school = details.school;
+        case.plan_status = details.plan_status;
+        case.updated = now;
+        true
+    }
+
+    /// Deletes a case with its whole log and all its notes. What stays is a tombstone (the id,
+    /// the time, nothing the parent wrote), so that merging an older copy cannot bring the case
+    /// back. Returns the case as it was, for "undo".
+    pub fn delete_case(&mut self, id: &str, now: Millis) -> Option<Case> {
+        let case = self.cases.iter_mut().find(|c| c.id == id && !c.deleted)?;
+        let tombstone = Case {
+            id: case.id.clone(),
+            name: String::new(),
+            school: String::new(),
+            plan_status: case.plan_status,
+            entries: Vec::new(),
+            notes: Vec::new(),
+            updated: now,
+            deleted: true,
+        };
+        Some(std::mem::replace(case, tombstone))
+    }
+
+    /// Puts back a deleted case as it was, newer than its tombstone.
+    pub fn undo_delete_case(&mut self, mut before: Case, now: Millis) {
+        before.deleted = false;
+        before.updated = now;
+        match self.cases.iter_mut().find(|c| c.id == before.id) {
+            Some(existing) => *existing = before,
+            None => self.cases.push(before),
+        }
     }
 }
 
@@ -555,5 +633,71 @@ pub(crate) mod tests {
         book.upsert_case(renamed);
         assert_eq!(book.cases[0].name, "C.D.");
         assert_eq!(book.cases[0].entries.len(), 1);
+    }
+
+    #[test]
+    fn case_details_need_a_name_and_are_trimmed() {
+        assert_eq!(CaseDetails::read("  ", "Oak", PlanStatus::NoPlan), None);
+        assert_eq!(
+            CaseDetails::read(" S.J. ", " Oak Primary ", PlanStatus::DraftPlan),
+            Some(CaseDetails {
+                name: "S.J.".into(),
+                school: "Oak Primary".into(),
+                plan_status: PlanStatus::DraftPlan,
+            })
+        );
+    }
+
+    #[test]
+    fn editing_a_case_changes_its_details_and_keeps_its_records() {
+        let mut book = Casebook {
+            cases: vec![case("k", vec![entry("a", d(2025, 1, 1), 10)])],
+            ..Casebook::default()
+        };
+        let details = CaseDetails::read("C.D.", "", PlanStatus::PlanCeased).expect("valid");
+        assert!(book.edit_case("k", details.clone(), 99));
+        let edited = book.case("k").expect("live");
+        assert_eq!(CaseDetails::of(edited), details);
+        assert_eq!((edited.updated, edited.entries.len()), (99, 1));
+        assert!(!book.edit_case("missing", details, 100));
+    }
+
+    #[test]
+    fn a_deleted_case_keeps_nothing_the_parent_wrote_and_undo_restores_it() {
+        let mut book = Casebook {
+            cases: vec![
+                case("k", vec![entry("a", d(2025, 1, 1), 10)]),
+                case("m", vec![]),
+            ],
+            ..Casebook::default()
+        };
+        let before = book.delete_case("k", 50).expect("deleted");
+        assert!(book.case("k").is_none());
+        assert_eq!(book.live_cases().count(), 1);
+        let tombstone = &book.cases[0];
+        assert!(tombstone.deleted && tombstone.updated == 50);
+        assert!(tombstone.name.is_empty() && tombstone.school.is_empty());
+        assert!(tombstone.entries.is_empty() && tombstone.notes.is_empty());
+        assert!(book.delete_case("k", 51).is_none(), "already deleted");
+        assert!(!book.edit_case("k", CaseDetails::of(&before), 52));
+
+        book.undo_delete_case(before.clone(), 60);
+        let back = book.case("k").expect("back");
+        assert_eq!(back.entries, before.entries);
+        assert_eq!((back.name.as_str(), back.updated), ("A.B.", 60));
+    }
+
+    #[test]
+    fn merging_an_older_copy_does_not_bring_a_deleted_case_or_its_records_back() {
+        let older = Casebook {
+            cases: vec![case("k", vec![entry("a", d(2025, 1, 1), 10)])],
+            ..Casebook::default()
+        };
+        let mut newer = older.clone();
+        newer.delete_case("k", 50).expect("deleted");
+        for merged in [merge(&newer, &older), merge(&older, &newer)] {
+            assert_eq!(merged.live_cases().count(), 0);
+            assert!(merged.cases[0].entries.is_empty(), "no text kept");
+        }
     }
 }

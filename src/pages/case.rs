@@ -1,5 +1,6 @@
 //! One case: its summary, correspondence log (filtered, searched, sorted) and notes.
 
+use crate::components::change_case::ChangeCasePanel;
 use crate::components::fields::SelectField;
 use crate::components::page_title::PageTitle;
 use crate::domain::casebook::{Case, LogEntry, Method, Note, Party};
@@ -166,6 +167,7 @@ fn CaseView(case_id: String) -> impl IntoView {
         {move || case.with(|c| c.map(|c| (c.id.clone(), case_summary(c, today)))).map(|(id, summary)| view! { <CaseSummaryView case_id=id summary=summary/> })}
         <LogSection case=case case_id=case_id.clone() deleted=deleted today=today/>
         <NotesSection case=case case_id=case_id.clone() deleted=deleted/>
+        <ChangeCasePanel case_id=case_id.clone()/>
     }
 }
 

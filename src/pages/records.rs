@@ -1,11 +1,12 @@
 //! "My records": the parent's cases (one per child), adding a case, and keeping the records safe
 //! with backups.
 
+use crate::components::case_fields::{CaseFields, CaseFieldsState};
+use crate::components::change_case::DeletedCaseBanner;
 use crate::components::download::offer_download;
-use crate::components::fields::{SelectField, TextField};
 use crate::components::page_title::PageTitle;
 use crate::domain::backup::{self, ImportError, ImportMode, ImportPreview};
-use crate::domain::casebook::{Case, Casebook, PlanStatus};
+use crate::domain::casebook::{Case, Casebook};
 use crate::domain::migrations::MigrationError;
 use crate::domain::{ics, timeline};
 pub use crate::state::today;
@@ -104,6 +105,7 @@ pub fn RecordsPage() -> impl IntoView {
             "Everything stays on this device: nothing is sent anywhere."
         </p>
         <StorageProblemBanner/>
+        <DeletedCaseBanner/>
         <h2>"Your cases"</h2>
         {move || {
             let cases = cases();
@@ -167,63 +169,33 @@ pub fn StorageProblemBanner() -> impl IntoView {
 #[component]
 fn AddCaseForm() -> impl IntoView {
     let state = expect_context::<CasebookState>();
-    let name = RwSignal::new(String::new());
-    let school = RwSignal::new(String::new());
-    let status = RwSignal::new(PlanStatus::HasPlan);
-    let error = RwSignal::new(None::<String>);
+    let fields = CaseFieldsState::new(None);
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        if name.get_untracked().trim().is_empty() {
-            error.set(Some("Enter the child's name or initials".into()));
+        let Some(details) = fields.read() else {
             return;
-        }
-        error.set(None);
+        };
         let case = Case {
             id: new_id("case"),
-            name: name.get_untracked().trim().to_string(),
-            school: school.get_untracked().trim().to_string(),
-            plan_status: status.get_untracked(),
+            name: details.name,
+            school: details.school,
+            plan_status: details.plan_status,
             entries: Vec::new(),
             notes: Vec::new(),
             updated: now_millis(),
             deleted: false,
         };
         state.change(|book| book.upsert_case(case));
-        name.set(String::new());
-        school.set(String::new());
+        fields.name.set(String::new());
+        fields.school.set(String::new());
         request_persistent_storage();
     };
-    let status_options: Vec<(&'static str, &'static str)> = PlanStatus::ALL
-        .iter()
-        .map(|s| (plan_status_id(*s), s.label()))
-        .collect();
     view! {
         <form class="panel" on:submit=on_submit novalidate>
             <h2>"Add a case"</h2>
-            <TextField id="case-name" label="Child's name or initials" hint="Initials are enough, and more private" value=name.into()
-                on_input=Callback::new(move |v| name.set(v)) error=error/>
-            <TextField id="case-school" label="School or college (optional)" value=school.into() on_input=Callback::new(move |v| school.set(v))/>
-            <SelectField id="case-status" label="EHC plan" options=status_options
-                value=Signal::derive(move || plan_status_id(status.get()))
-                on_change=Callback::new(move |v: String| {
-                    if let Some(s) = PlanStatus::ALL.iter().find(|s| plan_status_id(**s) == v) {
-                        status.set(*s);
-                    }
-                })/>
+            <CaseFields state=fields ids=["case-name", "case-school", "case-status"]/>
             <button type="submit" class="button">"Add case"</button>
         </form>
-    }
-}
-
-pub fn plan_status_id(status: PlanStatus) -> &'static str {
-    match status {
-        PlanStatus::NoPlan => "no-plan",
-        PlanStatus::AssessmentRequested => "assessment-requested",
-        PlanStatus::BeingAssessed => "being-assessed",
-        PlanStatus::DraftPlan => "draft-plan",
-        PlanStatus::HasPlan => "has-plan",
-        PlanStatus::PlanBeingReviewed => "plan-being-reviewed",
-        PlanStatus::PlanCeased => "plan-ceased",
     }
 }
 

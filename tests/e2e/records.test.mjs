@@ -92,6 +92,80 @@ test('a parent adds, corrects, deletes and undoes log entries, and they survive 
   await app.close();
 });
 
+test('a parent renames a case, deletes it, undoes that, and a deleted case leaves nothing it held on the device', async () => {
+  const app = await recordsPage();
+  const { page } = app;
+  await addCase(page, 'J.S.');
+  await addEntry(page, { day: '2', month: '6', year: '2025', subject: 'Call about speech therapy', summary: 'Sessions stopped after Easter' });
+  const stored = () => page.evaluate((key) => Object.keys(localStorage)
+    .filter((k) => k.startsWith(key)).map((k) => localStorage.getItem(k)).join('\n'), KEY);
+  assert.match(await stored(), /Sessions stopped after Easter/, 'the entry is stored');
+
+  // Rename: an empty name is refused and changes nothing; a new name, school and status are saved.
+  const panel = page.getByTestId('change-case');
+  await panel.getByText('Change or delete this case').click();
+  assert.equal(await page.locator('#edit-case-name').inputValue(), 'J.S.', 'the form starts with the case as it is');
+  await page.locator('#edit-case-name').fill('  ');
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  assert.match(await page.locator('#edit-case-name-error').textContent(), /Enter the child's name or initials/);
+  assert.equal(await page.locator('main h1').textContent(), 'J.S.');
+  await page.locator('#edit-case-name').fill('S.J.');
+  await page.locator('#edit-case-school').fill('Oak Primary');
+  await page.locator('#edit-case-status').selectOption('draft-plan');
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('main h1', { hasText: 'S.J.' }).waitFor();
+  assert.equal(await page.locator('#edit-case-name-error').count(), 0);
+  assert.match(await panel.getByRole('status').textContent(), /Changes saved/);
+  assert.match(await page.locator('main .lead').textContent(), /^Oak Primary\. /);
+  assert.equal(await page.title(), 'S.J. – SEND Casebook');
+  assert.deepEqual(await subjects(page), ['Call about speech therapy'], 'the log is kept');
+  await assertNoAxeViolations(page, 'a case with its change panel open');
+  await page.reload();
+  await page.locator('main h1', { hasText: 'S.J.' }).waitFor();
+
+  // Delete asks first, says what goes, and "No" keeps it.
+  await panel.getByText('Change or delete this case').click();
+  await panel.getByRole('button', { name: 'Delete this case' }).click();
+  const confirm = page.getByTestId('confirm-delete-case');
+  assert.match(await confirm.textContent(), /its 1 log entry and 0 notes from this device/);
+  await assertNoAxeViolations(page, 'the delete confirmation');
+  await confirm.getByRole('button', { name: 'No, keep it' }).click();
+  assert.equal(await confirm.count(), 0);
+  await panel.getByRole('button', { name: 'Delete this case' }).click();
+  await confirm.getByRole('button', { name: 'Yes, delete this case' }).click();
+
+  // My records says so and offers Undo; nothing the case held stays in storage.
+  const banner = page.getByTestId('case-deleted');
+  await banner.waitFor();
+  assert.equal(new URL(page.url()).pathname, '/records');
+  assert.match(await banner.textContent(), /The case “S\.J\.” was deleted/);
+  assert.match(await page.getByTestId('no-cases').textContent(), /No cases yet/);
+  const afterDelete = await stored();
+  for (const text of ['Sessions stopped after Easter', 'Call about speech therapy', 'S.J.', 'Oak Primary']) {
+    assert.ok(!afterDelete.includes(text), `"${text}" is no longer stored`);
+  }
+  await assertNoAxeViolations(page, 'My records after deleting a case');
+  await banner.getByRole('button', { name: 'Undo' }).click();
+  await page.getByTestId('case-list').getByRole('link', { name: 'S.J.', exact: true }).click();
+  await page.locator('main h1', { hasText: 'S.J.' }).waitFor();
+  assert.deepEqual(await subjects(page), ['Call about speech therapy'], 'undo brings the log back');
+  assert.match(await stored(), /Sessions stopped after Easter/);
+
+  // Deleted again, Undo is offered only until the parent leaves the page; a reload keeps it deleted.
+  await panel.getByText('Change or delete this case').click();
+  await panel.getByRole('button', { name: 'Delete this case' }).click();
+  await confirm.getByRole('button', { name: 'Yes, delete this case' }).click();
+  await banner.waitFor();
+  await page.getByRole('link', { name: 'Guide', exact: true }).first().click();
+  await page.getByRole('link', { name: 'My records', exact: true }).first().click();
+  await page.getByTestId('no-cases').waitFor();
+  assert.equal(await banner.count(), 0);
+  await page.reload();
+  await page.getByTestId('no-cases').waitFor();
+  app.assertClean();
+  await app.close();
+});
+
 test('the entry form explains mistakes and keeps what was typed', async () => {
   const app = await recordsPage();
   const { page } = app;

@@ -1,0 +1,84 @@
+//! The fields that describe a case, shared by "Add a case" and "Change this case".
+
+use crate::components::fields::{SelectField, TextField};
+use crate::domain::casebook::{CaseDetails, PlanStatus};
+use leptos::prelude::*;
+
+/// What the two forms say when the name is missing.
+pub const NAME_NEEDED: &str = "Enter the child's name or initials";
+
+/// The form's state: what is typed, and the error to show by the name, if any.
+#[derive(Clone, Copy)]
+pub struct CaseFieldsState {
+    pub name: RwSignal<String>,
+    pub school: RwSignal<String>,
+    pub status: RwSignal<PlanStatus>,
+    pub error: RwSignal<Option<String>>,
+}
+
+impl CaseFieldsState {
+    pub fn new(details: Option<CaseDetails>) -> Self {
+        let (name, school, status) = match details {
+            Some(d) => (d.name, d.school, d.plan_status),
+            None => (String::new(), String::new(), PlanStatus::HasPlan),
+        };
+        CaseFieldsState {
+            name: RwSignal::new(name),
+            school: RwSignal::new(school),
+            status: RwSignal::new(status),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// The details typed, or `None` with the error shown.
+    pub fn read(&self) -> Option<CaseDetails> {
+        let details = CaseDetails::read(
+            &self.name.get_untracked(),
+            &self.school.get_untracked(),
+            self.status.get_untracked(),
+        );
+        self.error
+            .set(details.is_none().then(|| NAME_NEEDED.to_string()));
+        details
+    }
+}
+
+pub fn plan_status_id(status: PlanStatus) -> &'static str {
+    match status {
+        PlanStatus::NoPlan => "no-plan",
+        PlanStatus::AssessmentRequested => "assessment-requested",
+        PlanStatus::BeingAssessed => "being-assessed",
+        PlanStatus::DraftPlan => "draft-plan",
+        PlanStatus::HasPlan => "has-plan",
+        PlanStatus::PlanBeingReviewed => "plan-being-reviewed",
+        PlanStatus::PlanCeased => "plan-ceased",
+    }
+}
+
+/// Name, school and EHC plan status. `ids` are the three fields' ids (two forms can be on the
+/// same page).
+#[component]
+pub fn CaseFields(state: CaseFieldsState, ids: [&'static str; 3]) -> impl IntoView {
+    let CaseFieldsState {
+        name,
+        school,
+        status,
+        error,
+    } = state;
+    let status_options: Vec<(&'static str, &'static str)> = PlanStatus::ALL
+        .iter()
+        .map(|s| (plan_status_id(*s), s.label()))
+        .collect();
+    view! {
+        <TextField id=ids[0] label="Child's name or initials" hint="Initials are enough, and more private" value=name.into()
+            on_input=Callback::new(move |v| name.set(v)) error=error/>
+        <TextField id=ids[1] label="School or college (optional)" value=school.into() on_input=Callback::new(move |v| school.set(v))/>
+        <SelectField id=ids[2] label="EHC plan" options=status_options
+            value=Signal::derive(move || plan_status_id(status.get()))
+            on_change=Callback::new(move |v: String| {
+                if let Some(s) = PlanStatus::ALL.iter().find(|s| plan_status_id(**s) == v) {
+                    status.set(*s);
+                }
+            })/>
+    }
+}

@@ -1,0 +1,106 @@
+//! "Change or delete this case", at the foot of a case's page, and the "Undo" offered on
+//! My records straight after a case is deleted.
+
+use crate::components::case_fields::{CaseFields, CaseFieldsState};
+use crate::domain::casebook::CaseDetails;
+use crate::state::{now_millis, CasebookState};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn ChangeCasePanel(case_id: String) -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    let id = StoredValue::new(case_id);
+    let details = state
+        .book
+        .with_untracked(|b| b.case(&id.get_value()).map(CaseDetails::of));
+    let fields = CaseFieldsState::new(details);
+    let saved = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let counts = move || {
+        state.book.with(|b| {
+            b.case(&id.get_value())
+                .map(|c| (c.live_entries().count(), c.live_notes().count()))
+                .unwrap_or_default()
+        })
+    };
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        saved.set(false);
+        let Some(details) = fields.read() else {
+            return;
+        };
+        state.change(|book| {
+            book.edit_case(&id.get_value(), details, now_millis());
+        });
+        saved.set(true);
+    };
+    let navigate = use_navigate();
+    let delete = move |_| {
+        let mut removed = None;
+        state.change(|book| removed = book.delete_case(&id.get_value(), now_millis()));
+        if removed.is_some() {
+            state.deleted_case.set(removed);
+            navigate("/records", Default::default());
+        }
+    };
+    view! {
+        <details class="panel no-print" data-testid="change-case">
+            <summary class="details__summary panel__summary">"Change or delete this case"</summary>
+            <form on:submit=on_submit novalidate>
+                <CaseFields state=fields ids=["edit-case-name", "edit-case-school", "edit-case-status"]/>
+                <button type="submit" class="button">"Save changes"</button>
+                <p role="status" class="hint">{move || saved.get().then_some("Changes saved.")}</p>
+            </form>
+            <h3>"Delete this case"</h3>
+            <Show when=move || confirming.get() fallback=move || view! {
+                <button type="button" class="button button--warning" on:click=move |_| confirming.set(true)>
+                    "Delete this case"
+                </button>
+            }>
+                <div class="callout callout--warning" role="alert" data-testid="confirm-delete-case">
+                    <p>{move || {
+                        let (entries, notes) = counts();
+                        format!(
+                            "This deletes the case with its {entries} log {} and {notes} {} from this device. \
+                             You can undo it straight after; later, only a backup file can bring them back.",
+                            if entries == 1 { "entry" } else { "entries" },
+                            if notes == 1 { "note" } else { "notes" },
+                        )
+                    }}</p>
+                    <div class="button-group">
+                        <button type="button" class="button button--warning" on:click=delete.clone()>"Yes, delete this case"</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>"No, keep it"</button>
+                    </div>
+                </div>
+            </Show>
+        </details>
+    }
+}
+
+/// On My records, straight after a case was deleted: what happened, and "Undo". Gone once
+/// the parent leaves the page.
+#[component]
+pub fn DeletedCaseBanner() -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    on_cleanup(move || state.deleted_case.set(None));
+    let undo = move |_| {
+        if let Some(case) = state.deleted_case.get_untracked() {
+            state.change(|book| book.undo_delete_case(case, now_millis()));
+        }
+        state.deleted_case.set(None);
+    };
+    move || {
+        state.deleted_case.with(|deleted| {
+            deleted.as_ref().map(|case| {
+                let message = format!("The case \u{201c}{}\u{201d} was deleted, with its log and notes.", case.name);
+                view! {
+                    <div class="callout" role="status" data-testid="case-deleted">
+                        <p>{message}</p>
+                        <button type="button" class="button button--secondary" on:click=undo>"Undo"</button>
+                    </div>
+                }
+            })
+        })
+    }
+}
