@@ -63,7 +63,8 @@ pub fn ChangeCasePanel(case_id: String) -> impl IntoView {
                         let (entries, notes) = counts();
                         format!(
                             "This deletes the case with its {entries} log {} and {notes} {} from this device. \
-                             You can undo it straight after; later, only a backup file can bring them back.",
+                             You can undo it straight after. Later, only a backup file can bring them back, \
+                             restored with \"Replace what is on this device\".",
                             if entries == 1 { "entry" } else { "entries" },
                             if notes == 1 { "note" } else { "notes" },
                         )

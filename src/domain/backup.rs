@@ -301,6 +301,21 @@ mod tests {
     use crate::domain::casebook::tests::{case, d, entry};
     use proptest::prelude::*;
 
+    #[test]
+    fn a_deleted_case_comes_back_from_a_backup_only_by_replacing() {
+        let backup = sample();
+        let file = read_backup(export_json(&backup, 1).as_bytes()).expect("own backup reads");
+        let mut here = backup.clone();
+        here.delete_case("case-1", 10_000).expect("deleted");
+        let merged = apply(&here, &file, ImportMode::Merge);
+        assert!(
+            merged.case("case-1").is_none(),
+            "the newer deletion wins a merge"
+        );
+        let replaced = apply(&here, &file, ImportMode::Replace);
+        assert_eq!(replaced.case("case-1"), backup.case("case-1"));
+    }
+
     fn sample() -> Casebook {
         let mut c = case(
             "case-1",
