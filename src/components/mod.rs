@@ -4,6 +4,7 @@ pub mod booklet_text;
 pub mod case_fields;
 pub mod change_case;
 pub mod date_input;
+pub mod date_range_form;
 pub mod deadline_card;
 pub mod download;
 pub mod error_summary;

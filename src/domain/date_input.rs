@@ -130,14 +130,46 @@ pub fn parse_date(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, Date
     Ok(date)
 }
 
-/// Reads the `YYYY-MM-DD` value of a browser date picker; anything else is no date.
-pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
-    let mut parts = text.trim().split('-');
-    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() {
-        return None;
+/// "All dates", "From 1 March 2025", "Up to …" or "1 March 2025 to 30 June 2025".
+pub fn range_in_words(from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
+    use super::deadlines::day_month_year;
+    match (from, to) {
+        (None, None) => "All dates".to_string(),
+        (Some(from), None) => format!("From {}", day_month_year(from)),
+        (None, Some(to)) => format!("Up to {}", day_month_year(to)),
+        (Some(from), Some(to)) => format!("{} to {}", day_month_year(from), day_month_year(to)),
     }
-    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
+/// A problem with the date range typed into the filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RangeError {
+    From(DateError),
+    To(DateError),
+    ToBeforeFrom,
+}
+
+/// Reads the filter's "from" and "to" dates; either may be left empty.
+pub fn read_date_range(
+    from: &DateParts,
+    to: &DateParts,
+    today: NaiveDate,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Vec<RangeError>> {
+    let read = |parts: &DateParts| {
+        if parts.is_empty() {
+            Ok(None)
+        } else {
+            parse_date(parts, today).map(Some)
+        }
+    };
+    let mut errors = Vec::new();
+    let from = read(from).map_err(|e| errors.push(RangeError::From(e)));
+    let to = read(to).map_err(|e| errors.push(RangeError::To(e)));
+    match (from, to) {
+        (Ok(Some(from)), Ok(Some(to))) if to < from => Err(vec![RangeError::ToBeforeFrom]),
+        (Ok(from), Ok(to)) => Ok((from, to)),
+        _ => Err(errors),
+    }
 }
 
 #[cfg(test)]
@@ -223,14 +255,15 @@ mod tests {
     }
 
     #[test]
-    fn date_picker_values_are_read_or_ignored() {
+    fn ranges_read_in_words() {
+        let day = |d| NaiveDate::from_ymd_opt(2025, 3, d);
+        assert_eq!(range_in_words(None, None), "All dates");
+        assert_eq!(range_in_words(day(1), None), "From 1 March 2025");
+        assert_eq!(range_in_words(None, day(31)), "Up to 31 March 2025");
         assert_eq!(
-            parse_iso_date("2025-06-30"),
-            NaiveDate::from_ymd_opt(2025, 6, 30)
+            range_in_words(day(1), day(31)),
+            "1 March 2025 to 31 March 2025"
         );
-        for bad in ["", "2025-02-30", "2025-06", "2025-06-30-1", "abc"] {
-            assert_eq!(parse_iso_date(bad), None, "{bad}");
-        }
     }
 
     #[test]
@@ -263,5 +296,40 @@ mod tests {
             let date = NaiveDate::from_ymd_opt(2012, 1, 1).expect("date") + chrono::Duration::days(offset);
             prop_assert_eq!(parse_date(&DateParts::from_date(date), today()), Ok(date));
         }
+    }
+
+    #[test]
+    fn the_date_range_reads_empty_one_sided_and_both_and_refuses_impossible_dates() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let empty = DateParts::default();
+        let march = DateParts::new("1", "3", "2025");
+        let june = DateParts::new("30", "6", "2025");
+        assert_eq!(read_date_range(&empty, &empty, today), Ok((None, None)));
+        assert_eq!(
+            read_date_range(&march, &empty, today),
+            Ok((Some(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()), None))
+        );
+        assert_eq!(
+            read_date_range(&march, &june, today),
+            Ok((
+                Some(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()),
+                Some(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap())
+            ))
+        );
+        assert_eq!(
+            read_date_range(&june, &march, today),
+            Err(vec![RangeError::ToBeforeFrom])
+        );
+        let impossible = DateParts::new("31", "2", "2025");
+        let errors = read_date_range(&impossible, &DateParts::new("1", "", "2025"), today)
+            .expect_err("both wrong");
+        assert!(matches!(
+            errors[0],
+            RangeError::From(DateError::NotARealDate(_))
+        ));
+        assert!(matches!(
+            errors[1],
+            RangeError::To(DateError::Incomplete(_))
+        ));
     }
 }

@@ -4,7 +4,7 @@
 //! the calendar file), the printed title block, and the calendar events.
 
 use super::casebook::{Case, Casebook, Direction, LogEntry, Note, Party};
-use super::date_input::{parse_date, DateError, DateParts};
+use super::date_input::range_in_words;
 use super::deadlines::{day_month_year, Deadline, WhoActs};
 use super::ics::{deadline_description, uid_for, CalendarEvent};
 use super::records::{key_date_deadlines, KeyDates, Outcome};
@@ -528,37 +528,6 @@ pub fn all_future_events(book: &Casebook, today: NaiveDate) -> Vec<CalendarEvent
         .collect()
 }
 
-/// A problem with the date range typed into the filter.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RangeError {
-    From(DateError),
-    To(DateError),
-    ToBeforeFrom,
-}
-
-/// Reads the filter's "from" and "to" dates; either may be left empty.
-pub fn read_date_range(
-    from: &DateParts,
-    to: &DateParts,
-    today: NaiveDate,
-) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Vec<RangeError>> {
-    let read = |parts: &DateParts| {
-        if parts.is_empty() {
-            Ok(None)
-        } else {
-            parse_date(parts, today).map(Some)
-        }
-    };
-    let mut errors = Vec::new();
-    let from = read(from).map_err(|e| errors.push(RangeError::From(e)));
-    let to = read(to).map_err(|e| errors.push(RangeError::To(e)));
-    match (from, to) {
-        (Ok(Some(from)), Ok(Some(to))) if to < from => Err(vec![RangeError::ToBeforeFrom]),
-        (Ok(from), Ok(to)) => Ok((from, to)),
-        _ => Err(errors),
-    }
-}
-
 /// "A.B." from "Alex Brown"; a name already given as initials stays as it is.
 pub fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '.' || c == '-')
@@ -566,16 +535,6 @@ pub fn initials(name: &str) -> String {
         .filter(|c| c.is_alphabetic())
         .flat_map(|c| c.to_uppercase().chain(std::iter::once('.')))
         .collect()
-}
-
-/// "All dates", "From 1 March 2025", "Up to …" or "1 March 2025 to 30 June 2025".
-pub fn range_in_words(filter: &TimelineFilter) -> String {
-    match (filter.from, filter.to) {
-        (None, None) => "All dates".to_string(),
-        (Some(from), None) => format!("From {}", day_month_year(from)),
-        (None, Some(to)) => format!("Up to {}", day_month_year(to)),
-        (Some(from), Some(to)) => format!("{} to {}", day_month_year(from), day_month_year(to)),
-    }
 }
 
 /// What the filters show, in one line, for the closed filter panel.
@@ -598,7 +557,7 @@ pub fn filters_in_words(filter: &TimelineFilter) -> String {
         let names: Vec<&str> = filter.parties.iter().map(|p| p.label()).collect();
         parts.push(format!("involving {}", names.join(", ")));
     }
-    let range = range_in_words(filter);
+    let range = range_in_words(filter.from, filter.to);
     let mut chars = range.chars();
     parts.push(
         chars
@@ -638,7 +597,7 @@ pub fn title_block(
         about.push_str(". ");
     }
     about.push_str(case.plan_status.label());
-    let range = range_in_words(filter);
+    let range = range_in_words(filter.from, filter.to);
     let kinds: Vec<&str> = ItemKind::ALL
         .iter()
         .filter(|k| filter.shows_kind(**k))
@@ -1088,38 +1047,6 @@ mod tests {
             title_block(&k, &filter, d(2025, 7, 15), true).heading,
             "Timeline: A.B.S."
         );
-    }
-
-    #[test]
-    fn the_date_range_reads_empty_one_sided_and_both_and_refuses_impossible_dates() {
-        let today = d(2026, 11, 28);
-        let empty = DateParts::default();
-        let march = DateParts::new("1", "3", "2025");
-        let june = DateParts::new("30", "6", "2025");
-        assert_eq!(read_date_range(&empty, &empty, today), Ok((None, None)));
-        assert_eq!(
-            read_date_range(&march, &empty, today),
-            Ok((Some(d(2025, 3, 1)), None))
-        );
-        assert_eq!(
-            read_date_range(&march, &june, today),
-            Ok((Some(d(2025, 3, 1)), Some(d(2025, 6, 30))))
-        );
-        assert_eq!(
-            read_date_range(&june, &march, today),
-            Err(vec![RangeError::ToBeforeFrom])
-        );
-        let impossible = DateParts::new("31", "2", "2025");
-        let errors = read_date_range(&impossible, &DateParts::new("1", "", "2025"), today)
-            .expect_err("both wrong");
-        assert!(matches!(
-            errors[0],
-            RangeError::From(DateError::NotARealDate(_))
-        ));
-        assert!(matches!(
-            errors[1],
-            RangeError::To(DateError::Incomplete(_))
-        ));
     }
 
     #[test]

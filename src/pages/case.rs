@@ -1,10 +1,11 @@
 //! One case: its summary, correspondence log (filtered, searched, sorted) and notes.
 
 use crate::components::change_case::ChangeCasePanel;
+use crate::components::date_range_form::DateRangeForm;
 use crate::components::fields::SelectField;
 use crate::components::page_title::PageTitle;
 use crate::domain::casebook::{Case, LogEntry, Method, Note, Party};
-use crate::domain::date_input::parse_iso_date;
+use crate::domain::date_input::range_in_words;
 use crate::domain::deadlines::long_date;
 use crate::domain::records::{
     case_summary, filter_log, key_date_deadlines, CaseSummary, LogFilter, SortOrder,
@@ -289,18 +290,20 @@ fn LogSection(
                 <SelectField id="log-method" label="How" options=method_choices
                     value=Signal::derive(move || filter.read().method.map(method_value).unwrap_or(""))
                     on_change=Callback::new(move |v: String| filter.update(|f| f.method = method_from_id(&v)))/>
-                <div class="form-group">
-                    <label class="label" for="log-from">"From"</label>
-                    <input id="log-from" class="input" type="date" on:change=move |e| filter.update(|f| f.from = parse_iso_date(&event_target_value(&e)))/>
-                </div>
-                <div class="form-group">
-                    <label class="label" for="log-to">"To"</label>
-                    <input id="log-to" class="input" type="date" on:change=move |e| filter.update(|f| f.to = parse_iso_date(&event_target_value(&e)))/>
-                </div>
                 <SelectField id="log-sort" label="Order" options=vec![("newest", "Newest first"), ("oldest", "Oldest first")]
                     value=Signal::derive(move || if filter.read().sort == SortOrder::NewestFirst { "newest" } else { "oldest" })
                     on_change=Callback::new(move |v: String| filter.update(|f| f.sort = if v == "oldest" { SortOrder::OldestFirst } else { SortOrder::NewestFirst }))/>
             </div>
+            <details class="details log-dates" data-testid="log-dates">
+                <summary class="details__summary">{move || filter.with(|f| match (f.from, f.to) {
+                    (None, None) => "Only entries between two dates".to_string(),
+                    (from, to) => format!("Dates: {}", range_in_words(from, to)),
+                })}</summary>
+                <div class="details__text">
+                    <DateRangeForm ids=["log-from", "log-to"] start=(None, None)
+                        on_apply=Callback::new(move |(from, to)| filter.update(|f| { f.from = from; f.to = to; }))/>
+                </div>
+            </details>
             <p role="status" data-testid="log-count">{move || {
                 let shown = matched();
                 let all = total();

@@ -1,19 +1,17 @@
 //! A case's timeline: everything recorded and every date that follows, in one list, with
 //! filters that also shape the printed copy and the calendar file.
 
-use crate::components::date_input::{date_error_message, DateInput};
+use crate::components::date_range_form::DateRangeForm;
 use crate::components::download::offer_download;
-use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::components::fields::Checkbox;
 use crate::components::page_title::PageTitle;
 use crate::components::timeline_rows::{append_rows, MountedViews};
 use crate::domain::casebook::Party;
-use crate::domain::date_input::{DatePart, DateParts};
 use crate::domain::ics::calendar_file;
 use crate::domain::sorting;
 use crate::domain::timeline::{
-    build_timeline, filters_in_words, future_events, read_date_range, title_block, ItemKind,
-    RangeError, Timeline, TimelineFilter,
+    build_timeline, filters_in_words, future_events, title_block, ItemKind, Timeline,
+    TimelineFilter,
 };
 use crate::pages::not_found::NotFoundPage;
 use crate::state::{now_utc, today, CasebookState};
@@ -33,35 +31,6 @@ pub fn TimelinePage() -> impl IntoView {
         } else {
             view! { <NotFoundPage/> }.into_any()
         }
-    }
-}
-
-fn range_error_link(error: &RangeError) -> ErrorLink {
-    let (message, target) = match error {
-        RangeError::From(e) => (
-            date_error_message("the \"from\" date", e),
-            format!("timeline-from-{}", first_part(&e.parts())),
-        ),
-        RangeError::To(e) => (
-            date_error_message("the \"to\" date", e),
-            format!("timeline-to-{}", first_part(&e.parts())),
-        ),
-        RangeError::ToBeforeFrom => (
-            "The \"to\" date must be the same as or after the \"from\" date".to_string(),
-            "timeline-to-day".to_string(),
-        ),
-    };
-    ErrorLink {
-        message,
-        target_id: target,
-    }
-}
-
-fn first_part(parts: &[DatePart]) -> &'static str {
-    match parts.first() {
-        Some(DatePart::Month) => "month",
-        Some(DatePart::Year) => "year",
-        _ => "day",
     }
 }
 
@@ -279,85 +248,20 @@ fn TimelineFilters(
     filter: RwSignal<TimelineFilter>,
     initials_only: RwSignal<bool>,
 ) -> impl IntoView {
-    let typed =
-        |date: Option<chrono::NaiveDate>| date.map(DateParts::from_date).unwrap_or_default();
-    let from = RwSignal::new(typed(filter.get_untracked().from));
-    let to = RwSignal::new(typed(filter.get_untracked().to));
-    let errors = RwSignal::new(Vec::<RangeError>::new());
-    let links = Signal::derive(move || {
-        errors
-            .read()
-            .iter()
-            .map(range_error_link)
-            .collect::<Vec<_>>()
-    });
-    let change = |parts: RwSignal<DateParts>| {
-        Callback::new(move |(part, value): (DatePart, String)| {
-            parts.update(|p| match part {
-                DatePart::Day => p.day = value,
-                DatePart::Month => p.month = value,
-                DatePart::Year => p.year = value,
-            })
-        })
-    };
-    let error_for = move |from_side: bool| {
-        Signal::derive(move || {
-            errors.read().iter().find_map(|e| match (e, from_side) {
-                (RangeError::From(e), true) => {
-                    Some((date_error_message("the \"from\" date", e), e.parts()))
-                }
-                (RangeError::To(e), false) => {
-                    Some((date_error_message("the \"to\" date", e), e.parts()))
-                }
-                (RangeError::ToBeforeFrom, false) => Some((
-                    range_error_link(&RangeError::ToBeforeFrom).message,
-                    vec![DatePart::Day, DatePart::Month, DatePart::Year],
-                )),
-                _ => None,
-            })
-        })
-    };
-    let apply = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        match read_date_range(&from.get_untracked(), &to.get_untracked(), today()) {
-            Ok((start, end)) => {
-                errors.set(Vec::new());
-                filter.update(|f| {
-                    f.from = start;
-                    f.to = end;
-                });
-            }
-            Err(found) => errors.set(found),
-        }
-    };
-    let clear = move |_| {
-        from.set(DateParts::default());
-        to.set(DateParts::default());
-        errors.set(Vec::new());
+    let start = filter.with_untracked(|f| (f.from, f.to));
+    let apply = Callback::new(move |(from, to)| {
         filter.update(|f| {
-            f.from = None;
-            f.to = None;
-        });
-    };
+            f.from = from;
+            f.to = to;
+        })
+    });
     view! {
         <details class="timeline-filters no-print" data-testid="timeline-filters">
             <summary class="timeline-filters__summary">
                 <span class="timeline-filters__title">"Choose what to show and print"</span>
                 <span class="timeline-filters__now" data-testid="filters-now">{move || filter.with(filters_in_words)}</span>
             </summary>
-            <ErrorSummary errors=links/>
-            <form novalidate on:submit=apply data-testid="timeline-dates">
-                <div class="date-range">
-                    <DateInput id="timeline-from" label="From" hint="For example, 1 9 2025" optional=true
-                        value=from.into() on_change=change(from) error=error_for(true)/>
-                    <DateInput id="timeline-to" label="To" hint="For example, 31 7 2026" optional=true
-                        value=to.into() on_change=change(to) error=error_for(false)/>
-                </div>
-                <div class="button-group">
-                    <button type="submit" class="button button--secondary" data-testid="apply-dates">"Show these dates"</button>
-                    <button type="button" class="button button--secondary" on:click=clear>"All dates"</button>
-                </div>
-            </form>
+            <DateRangeForm ids=["timeline-from", "timeline-to"] start=start on_apply=apply testid="timeline-dates"/>
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">"Show"</legend>
                 <div class="checkboxes checkboxes--columns">

@@ -79,6 +79,33 @@ test('a parent adds, corrects, deletes and undoes log entries, and they survive 
   await page.getByLabel('Order').selectOption('oldest');
   assert.deepEqual(await subjects(page), ['Call about speech therapy', 'Final amended EHC plan']);
 
+  // Dates, typed as day, month and year: an impossible date is explained and changes nothing.
+  const dates = page.getByTestId('log-dates');
+  await dates.getByText('Only entries between two dates').click();
+  const showDates = dates.getByRole('button', { name: 'Show these dates' });
+  await page.locator('#log-from-day').fill('30');
+  await page.locator('#log-from-month').fill('2');
+  await page.locator('#log-from-year').fill('2025');
+  await showDates.click();
+  const summary = page.getByTestId('error-summary');
+  await summary.waitFor();
+  assert.match(await summary.textContent(), /The "from" date must be a real date/);
+  assert.equal((await subjects(page)).length, 2, 'an impossible date filters nothing');
+  await assertNoAxeViolations(page, 'the log with a date error');
+  await page.locator('#log-from-day').fill('1');
+  await page.locator('#log-from-month').fill('6');
+  await page.locator('#log-to-day').fill('15');
+  await page.locator('#log-to-month').fill('6');
+  await page.locator('#log-to-year').fill('2025');
+  await showDates.click();
+  await summary.waitFor({ state: 'detached' });
+  assert.deepEqual(await subjects(page), ['Call about speech therapy']);
+  assert.equal(await page.getByTestId('log-count').textContent(), '1 of 2 entries match');
+  assert.equal(await dates.locator('summary').textContent(), 'Dates: 1 June 2025 to 15 June 2025');
+  await dates.getByRole('button', { name: 'All dates' }).click();
+  assert.equal((await subjects(page)).length, 2);
+  assert.equal(await dates.locator('summary').textContent(), 'Only entries between two dates');
+
   // Delete, then undo.
   await page.getByRole('button', { name: 'Delete Call about speech therapy' }).click();
   assert.deepEqual(await subjects(page), ['Final amended EHC plan']);

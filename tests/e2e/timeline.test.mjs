@@ -121,7 +121,7 @@ test('filters narrow the timeline, and impossible dates are explained', async ()
   await page.locator('#timeline-from-day').fill('31');
   await page.locator('#timeline-from-month').fill('2');
   await page.locator('#timeline-from-year').fill('2025');
-  await page.getByTestId('apply-dates').click();
+  await page.getByTestId('timeline-dates').getByRole('button', { name: 'Show these dates' }).click();
   const summary = page.getByTestId('error-summary');
   await summary.waitFor();
   assert.match(await summary.textContent(), /The "from" date must be a real date/);
@@ -131,7 +131,7 @@ test('filters narrow the timeline, and impossible dates are explained', async ()
   await page.locator('#timeline-to-day').fill('31');
   await page.locator('#timeline-to-month').fill('7');
   await page.locator('#timeline-to-year').fill('2025');
-  await page.getByTestId('apply-dates').click();
+  await page.getByTestId('timeline-dates').getByRole('button', { name: 'Show these dates' }).click();
   await summary.waitFor({ state: 'detached' });
   const june = await rows(page);
   assert.ok(june.length > 0 && june.length < all.length);
