@@ -11,13 +11,12 @@ use crate::domain::records::{
     case_summary, filter_log, key_date_deadlines, CaseSummary, LogFilter, SortOrder,
 };
 use crate::domain::sorting;
-use crate::pages::not_found::NotFoundPage;
+use crate::pages::not_found::case_page_or_not_found;
 use crate::pages::records::{today, StorageProblemBanner};
 use crate::state::{now_millis, CasebookState};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// A case in the shared casebook, read in place: the log of a large case is never copied
 /// just to be shown.
@@ -104,17 +103,7 @@ pub fn method_value(method: Method) -> &'static str {
 
 #[component]
 pub fn CasePage() -> impl IntoView {
-    let params = use_params_map();
-    let state = expect_context::<CasebookState>();
-    let case_id = Memo::new(move |_| params.read().get("case").unwrap_or_default());
-    let exists = Memo::new(move |_| state.book.with(|b| b.case(&case_id.get()).is_some()));
-    move || {
-        if exists.get() {
-            view! { <CaseView case_id=case_id.get()/> }.into_any()
-        } else {
-            view! { <NotFoundPage/> }.into_any()
-        }
-    }
+    case_page_or_not_found(|case_id| view! { <CaseView case_id=case_id/> })
 }
 
 #[component]

@@ -13,25 +13,14 @@ use crate::domain::timeline::{
     build_timeline, filters_in_words, future_events, title_block, ItemKind, Timeline,
     TimelineFilter,
 };
-use crate::pages::not_found::NotFoundPage;
+use crate::pages::not_found::case_page_or_not_found;
 use crate::state::{now_utc, today, CasebookState};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
-    let params = use_params_map();
-    let state = expect_context::<CasebookState>();
-    let case_id = Memo::new(move |_| params.read().get("case").unwrap_or_default());
-    let exists = Memo::new(move |_| state.book.with(|b| b.case(&case_id.get()).is_some()));
-    move || {
-        if exists.get() {
-            view! { <TimelineView case_id=case_id.get()/> }.into_any()
-        } else {
-            view! { <NotFoundPage/> }.into_any()
-        }
-    }
+    case_page_or_not_found(|case_id| view! { <TimelineView case_id=case_id/> })
 }
 
 thread_local! {

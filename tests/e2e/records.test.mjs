@@ -149,6 +149,7 @@ test('a parent renames a case, deletes it, undoes that, and a deleted case leave
   await assertNoAxeViolations(page, 'a case with its change panel open');
   await page.reload();
   await page.locator('main h1', { hasText: 'S.J.' }).waitFor();
+  const caseAddress = new URL(page.url()).pathname;
 
   // Delete asks first, says what goes, and "No" keeps it.
   await panel.getByText('Change or delete this case').click();
@@ -189,6 +190,10 @@ test('a parent renames a case, deletes it, undoes that, and a deleted case leave
   assert.equal(await banner.count(), 0);
   await page.reload();
   await page.getByTestId('no-cases').waitFor();
+  for (const address of [caseAddress, `${caseAddress}/timeline`]) {
+    await app.visit(address);
+    await page.getByTestId('not-found').waitFor();
+  }
   app.assertClean();
   await app.close();
 });
