@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, startServer, openPage, waitForServiceWorker, DIST } from '../e2e/helpers.mjs';
+import { median } from './common.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
 
@@ -17,11 +18,6 @@ function files(dir, prefix = '') {
   });
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 console.log('Release build, gzip -9 size of each file:');

@@ -5,10 +5,8 @@
 //   - render: going from My records to the case page until the log is drawn
 //   - search: one keystroke in the log's search box until the page has updated
 //   - save: deleting an entry until the change is saved and shown
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { launchBrowser, startServer, openPage } from '../e2e/helpers.mjs';
+import { show, benchDir, writeBackup, restoreBackup } from './common.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
 const KEY = 'send-casebook:casebook';
@@ -62,19 +60,8 @@ function largeCasebook() {
   };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const show = (label, values, target) => console.log(
-  `  ${label.padEnd(46)} ${median(values).toFixed(1).padStart(8)} ms${target ? `  (target ${target})` : ''}  [${values.map((v) => v.toFixed(1)).join(', ')}]`,
-);
 
-const text = JSON.stringify(largeCasebook());
-// Loaded the way a parent would: restoring a backup file, which saves it in the app's layout.
-const backupFile = path.join(mkdtempSync(path.join(tmpdir(), 'send-casebook-bench-')), 'large-backup.json');
-writeFileSync(backupFile, JSON.stringify({ app: 'SEND Casebook', exported_at: 0, casebook: JSON.parse(text) }));
+const backupFile = writeBackup(benchDir(), 'large-backup.json', largeCasebook());
 const server = await startServer();
 const browser = await launchBrowser();
 let storedSize = 0;
@@ -86,10 +73,7 @@ const save = [];
 for (let run = 0; run < RUNS; run += 1) {
   const app = await openPage(browser, server.origin);
   const { page } = app;
-  await app.visit('/records');
-  await page.locator('#import-file').setInputFiles(backupFile);
-  await page.getByTestId('import-preview').getByRole('button', { name: 'Replace what is on this device' }).click();
-  await page.getByTestId('import-done').waitFor({ timeout: 60000 });
+  await restoreBackup(app, backupFile);
 
   [storedSize, storedKeys] = await page.evaluate((key) => {
     const keys = Object.keys(localStorage).filter((k) => k.startsWith(key));

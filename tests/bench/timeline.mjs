@@ -6,11 +6,11 @@
 //   - all rows: until every row is in the page, and the longest task meanwhile (a freeze)
 //   - filter: untick "Notes" until the timeline has been redrawn
 //   - print: printing the whole timeline to an A4 PDF (Chromium's print path), and its pages
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launchBrowser, startServer, openPage } from '../e2e/helpers.mjs';
+import { show, benchDir, writeBackup, restoreBackup } from './common.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
 const PARTIES = ['school', 'senco', 'headteacher', 'council-sen-team', 'sendiass', 'mediation-service', 'tribunal', 'health', 'social-care', 'other'];
@@ -60,18 +60,9 @@ function largeCase() {
   return { id: 'case-big', name: 'Large case', school: 'Oak Primary', plan_status: 'has-plan', entries, notes, updated: 1700000000000, deleted: false };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const show = (label, values, target) => console.log(
-  `  ${label.padEnd(46)} ${median(values).toFixed(1).padStart(8)} ms${target ? `  (target ${target})` : ''}  [${values.map((v) => v.toFixed(1)).join(', ')}]`,
-);
 
-const dir = mkdtempSync(path.join(tmpdir(), 'send-casebook-bench-'));
-const backupFile = path.join(dir, 'timeline-backup.json');
-writeFileSync(backupFile, JSON.stringify({ app: 'SEND Casebook', exported_at: 0, casebook: { schema_version: 1, last_backup: null, cases: [largeCase()] } }));
+const dir = benchDir();
+const backupFile = writeBackup(dir, 'timeline-backup.json', { schema_version: 1, last_backup: null, cases: [largeCase()] });
 const server = await startServer();
 const browser = await launchBrowser();
 let items = 0;
@@ -84,10 +75,7 @@ const print = [];
 for (let run = 0; run < RUNS; run += 1) {
   const app = await openPage(browser, server.origin);
   const { page } = app;
-  await app.visit('/records');
-  await page.locator('#import-file').setInputFiles(backupFile);
-  await page.getByTestId('import-preview').getByRole('button', { name: 'Replace what is on this device' }).click();
-  await page.getByTestId('import-done').waitFor({ timeout: 60000 });
+  await restoreBackup(app, backupFile);
   await page.goto(`${server.origin}/records/case-big`);
   await page.getByTestId('open-timeline').waitFor();
 
