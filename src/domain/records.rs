@@ -40,11 +40,14 @@ pub struct LogFilter {
     pub sort: SortOrder,
 }
 
-/// The searchable text of each of a case's entries, lowercased once, so that each keystroke in
-/// the search box only scans it (rebuilt when the case changes, not on every keystroke).
+/// The searchable text of each of a case's entries, lowercased once, and the entries' order by
+/// date, so that each keystroke in the search box only scans (no lowercasing, no sorting). Built
+/// when the case changes, not on every keystroke.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LogIndex {
     lowercase: Vec<String>,
+    /// Positions in `case.entries`, oldest first (date, time, change time; ties in list order).
+    oldest_first: Vec<usize>,
 }
 
 impl LogIndex {
@@ -73,7 +76,15 @@ impl LogIndex {
                 text
             })
             .collect();
-        LogIndex { lowercase }
+        let mut oldest_first: Vec<usize> = (0..case.entries.len()).collect();
+        sorting::sort_by_key(&mut oldest_first, |&i| {
+            let e = &case.entries[i];
+            (e.date, e.time, e.updated)
+        });
+        LogIndex {
+            lowercase,
+            oldest_first,
+        }
     }
 }
 
@@ -97,10 +108,10 @@ pub fn filter_log_indexed<'a>(
         .split_whitespace()
         .map(str::to_lowercase)
         .collect();
-    let mut entries: Vec<&LogEntry> = case
-        .entries
+    let mut entries: Vec<&LogEntry> = index
+        .oldest_first
         .iter()
-        .zip(&index.lowercase)
+        .map(|&i| (&case.entries[i], &index.lowercase[i]))
         .filter(|(e, text)| {
             !e.deleted
                 && passes_fields(e, filter)
@@ -108,7 +119,9 @@ pub fn filter_log_indexed<'a>(
         })
         .map(|(e, _)| e)
         .collect();
-    sort_log(&mut entries, filter.sort);
+    if filter.sort == SortOrder::NewestFirst {
+        entries.reverse();
+    }
     entries
 }
 
@@ -117,13 +130,6 @@ fn passes_fields(e: &LogEntry, filter: &LogFilter) -> bool {
         && filter.method.is_none_or(|m| e.method == m)
         && filter.from.is_none_or(|from| e.date >= from)
         && filter.to.is_none_or(|to| e.date <= to)
-}
-
-fn sort_log(entries: &mut [&LogEntry], sort: SortOrder) {
-    sorting::sort_by_key(entries, |e| (e.date, e.time, e.updated));
-    if sort == SortOrder::NewestFirst {
-        entries.reverse();
-    }
 }
 
 /// The deadlines that follow from an entry marked as a key date.
@@ -669,6 +675,61 @@ impl NoteDraft {
 mod tests {
     use super::*;
     use crate::domain::casebook::tests::{case, d, entry};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The indexed search (entries put in date order once, when the case changes) gives
+        /// exactly what filtering and then sorting every time gives: the same entries, in the
+        /// same order, ties included, both ways round.
+        #[test]
+        fn the_indexed_log_is_the_filtered_then_sorted_log(
+            rows in proptest::collection::vec(
+                (0i64..40, proptest::option::of(0u32..3), 0i64..5, 0usize..3, any::<bool>(), any::<bool>()),
+                0..60,
+            ),
+            word in proptest::option::of(0usize..3),
+            party in proptest::option::of(0usize..3),
+            newest_first in any::<bool>(),
+        ) {
+            const WORDS: [&str; 3] = ["therapy", "transport", "Review"];
+            const PARTIES: [Party; 3] = [Party::School, Party::Senco, Party::CouncilSenTeam];
+            let entries: Vec<LogEntry> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, &(day, hour, updated, p, mention, deleted))| {
+                    let mut e = entry(&format!("e{i}"), d(2025, 1, 1) + chrono::Duration::days(day), updated);
+                    e.time = hour.map(|h| NaiveTime::from_hms_opt(9 + h, 0, 0).expect("a time"));
+                    e.party = PARTIES[p];
+                    e.deleted = deleted;
+                    if mention {
+                        e.summary = format!("About {} and more", WORDS[i % 3]);
+                    }
+                    e
+                })
+                .collect();
+            let c = case("k", entries);
+            let filter = LogFilter {
+                text: word.map(|w| WORDS[w].to_uppercase()).unwrap_or_default(),
+                party: party.map(|p| PARTIES[p]),
+                sort: if newest_first { SortOrder::NewestFirst } else { SortOrder::OldestFirst },
+                ..LogFilter::default()
+            };
+            let needle = filter.text.to_lowercase();
+            let mut expected: Vec<&LogEntry> = c
+                .live_entries()
+                .filter(|e| filter.party.is_none_or(|p| e.party == p))
+                .filter(|e| e.subject.to_lowercase().contains(&needle) || e.summary.to_lowercase().contains(&needle))
+                .collect();
+            expected.sort_by_key(|e| (e.date, e.time, e.updated));
+            if newest_first {
+                expected.reverse();
+            }
+            let ids = |list: &[&LogEntry]| list.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+            prop_assert_eq!(ids(&filter_log(&c, &filter)), ids(&expected));
+            let index = LogIndex::new(&c);
+            prop_assert_eq!(ids(&filter_log_indexed(&c, &index, &filter)), ids(&expected));
+        }
+    }
 
     fn today() -> NaiveDate {
         d(2025, 7, 15)

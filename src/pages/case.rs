@@ -8,7 +8,8 @@ use crate::domain::casebook::{Case, LogEntry, Method, Note, Party};
 use crate::domain::date_input::range_in_words;
 use crate::domain::deadlines::long_date;
 use crate::domain::records::{
-    case_summary, filter_log, key_date_deadlines, CaseSummary, LogFilter, SortOrder,
+    case_summary, filter_log_indexed, key_date_deadlines, CaseSummary, LogFilter, LogIndex,
+    SortOrder,
 };
 use crate::domain::sorting;
 use crate::pages::not_found::case_page_or_not_found;
@@ -244,19 +245,27 @@ fn LogSection(
         filter.track();
         limit.set(page_size);
     });
+    // Lowercased text and date order, built when the case changes, not on every keystroke.
+    // Always "changed" when rebuilt: comparing two indexes of a large case would cost more.
+    let index = Memo::new_with_compare(
+        move |_| case.with(|c| c.map(LogIndex::new).unwrap_or_default()),
+        |_, _| true,
+    );
     let matching = Memo::new(move |_| {
         case.with(|c| {
             let Some(c) = c.as_ref() else {
                 return (0, Vec::new());
             };
-            filter.with(|f| {
-                let found = filter_log(c, f);
-                let shown = found
-                    .iter()
-                    .take(limit.get())
-                    .map(|e| (*e).clone())
-                    .collect::<Vec<LogEntry>>();
-                (found.len(), shown)
+            index.with(|index| {
+                filter.with(|f| {
+                    let found = filter_log_indexed(c, index, f);
+                    let shown = found
+                        .iter()
+                        .take(limit.get())
+                        .map(|e| (*e).clone())
+                        .collect::<Vec<LogEntry>>();
+                    (found.len(), shown)
+                })
             })
         })
     });
