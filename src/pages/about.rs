@@ -21,6 +21,11 @@ pub fn AboutPage() -> impl IntoView {
             "choose to: a backup file, a readable copy, a printout, or a calendar file. If the browser's data is "
             "cleared, only a backup file can bring them back, so save one now and then from My records."
         </p>
+        <p>
+            "Anyone who uses this browser on this device can open them. On a shared or borrowed device, "
+            "save a backup file and then delete the case (\"Change or delete this case\", at the foot of "
+            "its page): deleting removes everything you wrote in it from this device."
+        </p>
         <h2>"Where the guide comes from"</h2>
         <p>
             "The guide is the booklet " <cite>{booklet().title.clone()}</cite> " by "
