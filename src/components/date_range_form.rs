@@ -5,6 +5,7 @@
 use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::domain::date_input::{read_date_range, DatePart, DateParts, RangeError};
+use crate::domain::my_dates::part_suffix;
 use crate::state::today;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -13,11 +14,7 @@ use leptos::prelude::*;
 pub type DateRange = (Option<NaiveDate>, Option<NaiveDate>);
 
 fn first_part(parts: &[DatePart]) -> &'static str {
-    match parts.first() {
-        Some(DatePart::Month) => "month",
-        Some(DatePart::Year) => "year",
-        _ => "day",
-    }
+    parts.first().map_or("day", |part| part_suffix(*part))
 }
 
 /// The error's message for the summary and the field, and which boxes are wrong.
@@ -63,13 +60,7 @@ pub fn DateRangeForm(
             .collect::<Vec<_>>()
     });
     let change = |parts: RwSignal<DateParts>| {
-        Callback::new(move |(part, value): (DatePart, String)| {
-            parts.update(|p| match part {
-                DatePart::Day => p.day = value,
-                DatePart::Month => p.month = value,
-                DatePart::Year => p.year = value,
-            })
-        })
+        Callback::new(move |(part, value): (DatePart, String)| parts.update(|p| p.set(part, value)))
     };
     let error_for = move |from_side: bool| {
         Signal::derive(move || {

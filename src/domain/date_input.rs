@@ -13,6 +13,15 @@ pub struct DateParts {
 }
 
 impl DateParts {
+    /// Puts what was typed into one of the three boxes.
+    pub fn set(&mut self, part: DatePart, value: String) {
+        match part {
+            DatePart::Day => self.day = value,
+            DatePart::Month => self.month = value,
+            DatePart::Year => self.year = value,
+        }
+    }
+
     pub fn new(day: &str, month: &str, year: &str) -> Self {
         DateParts {
             day: day.into(),
@@ -252,6 +261,16 @@ mod tests {
             parse("1", "9", "202555"),
             Err(DateError::NotNumbers(vec![DatePart::Year]))
         );
+    }
+
+    #[test]
+    fn each_box_is_set_on_its_own() {
+        let mut parts = DateParts::new("1", "2", "2025");
+        parts.set(DatePart::Month, "12".into());
+        parts.set(DatePart::Day, "31".into());
+        assert_eq!(parts, DateParts::new("31", "12", "2025"));
+        parts.set(DatePart::Year, String::new());
+        assert_eq!(parts, DateParts::new("31", "12", ""));
     }
 
     #[test]

@@ -194,12 +194,7 @@ fn SituationFields(
         let value = Signal::derive(move || form.read().date(field));
         let on_change = Callback::new(move |(part, text): (DatePart, String)| {
             form.update(|f| {
-                let parts = f.dates.entry(field).or_default();
-                match part {
-                    DatePart::Day => parts.day = text,
-                    DatePart::Month => parts.month = text,
-                    DatePart::Year => parts.year = text,
-                }
+                f.dates.entry(field).or_default().set(part, text);
             });
         });
         let error = Signal::derive(move || {

@@ -138,12 +138,7 @@ pub fn LogEntryPage() -> impl IntoView {
     let date_change = move |put: fn(&mut LogEntryDraft) -> &mut DateParts| {
         Callback::new(move |(part, value): (DatePart, String)| {
             draft.update(|d| {
-                let parts = put(d);
-                match part {
-                    DatePart::Day => parts.day = value,
-                    DatePart::Month => parts.month = value,
-                    DatePart::Year => parts.year = value,
-                }
+                put(d).set(part, value);
             })
         })
     };
@@ -348,11 +343,7 @@ pub fn NotePage() -> impl IntoView {
         <form novalidate on:submit=on_submit data-testid="note-form" class=if meeting { "meeting-form" } else { "" }>
             <DateInput id="note-date" label="Date" hint="For example, 1 7 2025"
                 value=Signal::derive(move || draft.read().date.clone())
-                on_change=Callback::new(move |(part, value): (DatePart, String)| draft.update(|d| match part {
-                    DatePart::Day => d.date.day = value,
-                    DatePart::Month => d.date.month = value,
-                    DatePart::Year => d.date.year = value,
-                }))
+                on_change=Callback::new(move |(part, value): (DatePart, String)| draft.update(|d| d.date.set(part, value)))
                 error=Signal::derive(move || errors.with(|all| all.iter().find_map(|e| if let NoteError::Date(d) = e { Some((date_message("the date", d), d.parts())) } else { None })))/>
             <TextField id="note-title" label="Title" value=Signal::derive(move || draft.read().title.clone()) on_input=Callback::new(move |v| draft.update(|d| d.title = v))
                 error=Signal::derive(move || errors.read().contains(&NoteError::Title).then(|| "Enter a title".to_string()))/>
