@@ -1,26 +1,65 @@
-//! The app's shared state, and the one place that saves the casebook.
+//! The app's shared state, and the one place that reads and writes stored data (through
+//! `storage`).
 //!
-//! Every change goes through [`CasebookState::change`], which applies it and saves straight
-//! away. If the save fails (a full quota) the change stays on screen and the problem is shown;
-//! nothing already saved is touched. Another tab's changes arrive through the browser's
-//! `storage` event and are merged record by record, so neither tab overwrites the other.
+//! Every change to the records goes through [`CasebookState::change`], which applies it to a
+//! copy and saves that copy; only once the save is done does the page show it as saved. If the
+//! save fails (a full quota, storage blocked) the change is not applied to the records, nothing
+//! stored is touched, and the caller keeps what the parent typed on screen with the problem.
+//! Each save checks first that what is stored is what this tab last read, and merges if not
+//! (see `storage::layout`); the browser's `storage` events, `pageshow` and returning to the tab
+//! only bring other tabs' changes onto the screen sooner.
 
 use crate::domain::casebook::{merge, Case, Casebook, Millis};
-use crate::storage::{self, SavedChunks, StorageProblem};
+use crate::domain::my_dates::MyDatesForm;
+use crate::storage::layout::{self, ReadProblem, SaveError, Saved, Session};
+use crate::storage::{self, BrowserStore, KeyValueStore, MyDatesProblem, Usage};
 use leptos::prelude::*;
 use leptos::reactive::owner::LocalStorage;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// Why records cannot be saved or read, for the page to explain (see
+/// `components::storage_problem`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageProblem {
+    /// The browser does not let this site keep anything (site data blocked).
+    Unavailable,
+    /// Some stored records cannot be read; what could be read is shown, read-only.
+    Unreadable { count: usize },
+    /// The stored records were written by a newer version of the app.
+    Newer,
+    /// The last change did not fit (storage full). Nothing stored was changed.
+    NotSaved,
+    /// Another tab or window removed the stored records after this page read them.
+    ClearedElsewhere,
+    /// A newer version of the app is now running in another tab: this page must reload.
+    NewVersionElsewhere,
+}
+
+impl StorageProblem {
+    /// Whether saving is held back until the parent acts (every problem but a full quota,
+    /// which a smaller change can get past).
+    pub fn blocks_saving(&self) -> bool {
+        !matches!(self, StorageProblem::NotSaved)
+    }
+}
+
+/// What a page needs to show a save as done, or keep the parent's text and say why.
+pub type SaveResult = Result<(), StorageProblem>;
 
 #[derive(Clone, Copy)]
 pub struct CasebookState {
     pub book: RwSignal<Casebook>,
     /// A load or save problem to explain, if any.
     pub problem: RwSignal<Option<StorageProblem>>,
-    /// What is already stored, so a save writes only what changed.
-    saved: StoredValue<SavedChunks, LocalStorage>,
+    store: StoredValue<Option<BrowserStore>, LocalStorage>,
+    session: StoredValue<Session, LocalStorage>,
     /// The case just deleted, as it was, while "Undo" is offered (in memory only).
     pub deleted_case: RwSignal<Option<Case>>,
+    /// The records as they were before a backup replaced them, while "Undo" is offered.
+    pub replaced: RwSignal<Option<Casebook>>,
+    /// The parent has saved the unreadable data as a file, so starting afresh loses nothing.
+    pub raw_saved: RwSignal<bool>,
 }
 
 thread_local! {
@@ -28,17 +67,17 @@ thread_local! {
 }
 
 /// A change time: the device clock in milliseconds since 1970, but always later than the last
-/// one given out, so that two changes in the same millisecond (or a clock that stands still)
-/// still count as newer. Saving and merging rely on that.
+/// one given out (and than every change time read or imported), so that a new change always
+/// counts as newer. Saving and merging rely on that.
 pub fn now_millis() -> Millis {
     LAST_STAMP.with(|last| {
-        let stamp = (js_sys::Date::now() as Millis).max(last.get() + 1);
+        let stamp = (js_sys::Date::now() as Millis).max(last.get().saturating_add(1));
         last.set(stamp);
         stamp
     })
 }
 
-/// Makes sure later change times are newer than every record already stored.
+/// Makes sure later change times are newer than every record in `book`.
 fn stamps_after(book: &Casebook) {
     let newest = book
         .cases
@@ -64,6 +103,12 @@ pub fn today() -> chrono::NaiveDate {
     .unwrap_or(chrono::NaiveDate::MIN)
 }
 
+/// The time of day on this device, as "14:05".
+pub fn time_now() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:02}:{:02}", now.get_hours(), now.get_minutes())
+}
+
 /// Now, in UTC, from the browser's clock (for calendar file stamps).
 pub fn now_utc() -> chrono::NaiveDateTime {
     let now = js_sys::Date::new_0();
@@ -82,98 +127,291 @@ pub fn now_utc() -> chrono::NaiveDateTime {
     .unwrap_or_default()
 }
 
-/// A new record id: the time plus randomness, unique across tabs and devices in practice.
+/// A new record id: the time plus randomness, unique across tabs and devices in practice. The
+/// shape (letters, digits and dashes) is the one backups are checked against.
 pub fn new_id(prefix: &str) -> String {
     let random = (js_sys::Math::random() * 1e12) as u64;
     format!("{prefix}-{}-{random:x}", now_millis())
 }
 
+/// A token naming this tab in the stored records' generations.
+fn tab_token() -> String {
+    format!("{:x}", (js_sys::Math::random() * 1e15) as u64)
+}
+
+fn problem_of_read(problem: ReadProblem) -> StorageProblem {
+    match problem {
+        ReadProblem::Damaged { count } => StorageProblem::Unreadable { count },
+        ReadProblem::Newer => StorageProblem::Newer,
+    }
+}
+
 impl CasebookState {
     /// Loads the stored casebook (or starts an empty one) and listens for other tabs.
     pub fn load() -> Self {
-        let (book, saved, problem) = match storage::load_casebook() {
-            Ok(Some((book, saved))) => (book, saved, None),
-            Ok(None) => (Casebook::default(), SavedChunks::default(), None),
-            Err(problem) => (Casebook::default(), SavedChunks::default(), Some(problem)),
+        let store = BrowserStore::open();
+        let (book, session, problem) = match &store {
+            None => (
+                Casebook::default(),
+                Session::new(&tab_token()),
+                Some(StorageProblem::Unavailable),
+            ),
+            Some(store) => {
+                let (loaded, session) = layout::load(store, &tab_token());
+                (loaded.book, session, loaded.problem.map(problem_of_read))
+            }
         };
         stamps_after(&book);
         let state = CasebookState {
             book: RwSignal::new(book),
             problem: RwSignal::new(problem),
-            saved: StoredValue::new_local(saved),
+            store: StoredValue::new_local(store),
+            session: StoredValue::new_local(session),
             deleted_case: RwSignal::new(None),
+            replaced: RwSignal::new(None),
+            raw_saved: RwSignal::new(false),
         };
         state.listen_to_other_tabs();
         state
     }
 
-    /// Applies a change and saves it.
-    pub fn change(&self, update: impl FnOnce(&mut Casebook)) {
-        self.book.update(update);
-        self.save();
+    /// Whether the browser lets the app keep anything at all.
+    pub fn storage_available(&self) -> bool {
+        self.store.with_value(Option::is_some)
     }
 
-    fn save(&self) {
-        // Data that could not be read was kept aside when it was loaded, so saving here cannot
-        // lose it.
+    /// Applies a change and saves it. `Ok` only once it is stored; otherwise the records on
+    /// screen stay as they were before the change and the problem is shown.
+    pub fn change(&self, update: impl FnOnce(&mut Casebook)) -> SaveResult {
+        if let Some(problem) = self.problem.get_untracked().filter(|p| p.blocks_saving()) {
+            return Err(problem);
+        }
+        let mut next = self.book.get_untracked();
+        update(&mut next);
+        self.store_book(next)
+    }
+
+    /// Saves `next` as the records, merging another tab's newer saves in.
+    fn store_book(&self, next: Casebook) -> SaveResult {
         let result = self
-            .book
-            .with_untracked(|book| {
-                self.saved
-                    .try_update_value(|saved| storage::save_casebook(book, saved))
+            .store
+            .try_update_value(|store| {
+                let store = store.as_mut()?;
+                self.session
+                    .try_update_value(|session| layout::save(store, session, &next))
             })
-            .unwrap_or(Err(StorageProblem::NotSaved));
-        match result {
+            .flatten();
+        let outcome = match result {
+            None => Err(StorageProblem::Unavailable),
+            Some(Ok(Saved::Stored)) => {
+                stamps_after(&next);
+                self.book.set(next);
+                Ok(())
+            }
+            Some(Ok(Saved::Merged(merged))) => {
+                stamps_after(&merged);
+                self.book.set(merged);
+                Ok(())
+            }
+            Some(Err(SaveError::Refused)) => Err(StorageProblem::NotSaved),
+            Some(Err(SaveError::ClearedElsewhere)) => Err(StorageProblem::ClearedElsewhere),
+            Some(Err(SaveError::Unreadable(problem))) => Err(problem_of_read(problem)),
+        };
+        match &outcome {
             Ok(()) => {
                 if self.problem.get_untracked() == Some(StorageProblem::NotSaved) {
                     self.problem.set(None);
                 }
             }
-            Err(problem) => self.problem.set(Some(problem)),
+            Err(problem) => self.problem.set(Some(problem.clone())),
+        }
+        outcome
+    }
+
+    /// Replaces the records (a backup restored with "Replace"), keeping what was here for
+    /// "Undo" until the parent moves on.
+    pub fn replace_with(&self, next: Casebook) -> SaveResult {
+        let before = self.book.get_untracked();
+        self.change(|book| *book = next)?;
+        self.replaced.set(Some(before));
+        Ok(())
+    }
+
+    /// Puts back the records as they were before the last "Replace".
+    pub fn undo_replace(&self) -> SaveResult {
+        let Some(before) = self.replaced.get_untracked() else {
+            return Ok(());
+        };
+        let now = now_millis();
+        self.change(|book| {
+            *book = crate::domain::backup::replace(book, &before, now);
+        })?;
+        self.replaced.set(None);
+        Ok(())
+    }
+
+    /// Every stored value of the records, as a file's text, for when something cannot be
+    /// read. Marks that the parent has it, so that "start afresh" is then offered.
+    pub fn raw_records(&self) -> String {
+        let text = self
+            .store
+            .with_value(|store| store.as_ref().map(|s| layout::raw_dump(s)))
+            .unwrap_or_default();
+        self.raw_saved.set(true);
+        text
+    }
+
+    /// After the unreadable data was saved as a file: clears it and keeps what could be read.
+    pub fn start_afresh(&self) -> SaveResult {
+        if !self.raw_saved.get_untracked() {
+            return Err(self
+                .problem
+                .get_untracked()
+                .unwrap_or(StorageProblem::NotSaved));
+        }
+        let keep = self.book.get_untracked();
+        let tab = tab_token();
+        let result = self
+            .store
+            .try_update_value(|store| store.as_mut().map(|s| layout::start_afresh(s, &tab, &keep)))
+            .flatten();
+        match result {
+            Some(Ok(session)) => {
+                self.session.set_value(session);
+                self.problem.set(None);
+                Ok(())
+            }
+            Some(Err(_)) => {
+                self.problem.set(Some(StorageProblem::NotSaved));
+                Err(StorageProblem::NotSaved)
+            }
+            None => Err(StorageProblem::Unavailable),
         }
     }
 
-    /// Reads what another tab saved and merges it with ours, record by record.
-    fn merge_from_storage(&self) {
-        let Ok(Some((theirs, stored))) = storage::load_casebook() else {
+    /// After another tab removed the records: the parent chose to store this page's copy again.
+    pub fn put_back(&self) -> SaveResult {
+        self.session.set_value(Session::new(&tab_token()));
+        self.problem.set(None);
+        let book = self.book.get_untracked();
+        self.store_book(book)
+    }
+
+    /// How much of the browser's storage the app uses, and by which case.
+    pub fn usage(&self) -> Usage {
+        self.store
+            .with_value(|store| store.as_ref().map(|s| storage::usage(s)))
+            .unwrap_or_default()
+    }
+
+    /// Brings what another tab saved onto this page (without writing unless this page holds
+    /// records the store does not).
+    pub fn refresh_from_storage(&self) {
+        if self.problem.get_untracked().is_some_and(|p| p.blocks_saving()) {
+            return;
+        }
+        let Some(store) = self.store.get_value() else {
             return;
         };
-        // What is stored now is the other tab's: only our newer records need writing back.
-        self.saved.set_value(stored);
-        stamps_after(&theirs);
+        let stale = self
+            .session
+            .with_value(|session| layout::is_stale(&store, session));
+        if !stale {
+            return;
+        }
+        if self
+            .session
+            .with_value(|session| layout::cleared_elsewhere(&store, session))
+        {
+            self.problem.set(Some(StorageProblem::ClearedElsewhere));
+            return;
+        }
+        let tab = tab_token();
+        let (theirs, session) = layout::load(&store, &tab);
+        if let Some(problem) = theirs.problem {
+            self.problem.set(Some(problem_of_read(problem)));
+            return;
+        }
+        // The page shows (and the session knows) what is stored, merged with anything only
+        // this page had, before anything is written: a failed save then loses nothing.
+        self.session.set_value(session);
+        stamps_after(&theirs.book);
         let ours = self.book.get_untracked();
-        let merged = merge(&ours, &theirs);
+        let merged = merge(&ours, &theirs.book);
         if merged != ours {
             self.book.set(merged.clone());
         }
-        if merged != theirs {
-            self.save();
+        if merged != theirs.book {
+            let _ = self.store_book(merged);
         }
     }
 
     fn listen_to_other_tabs(&self) {
         let state = *self;
-        // One save in another tab writes several keys: merge once, after the last of them.
+        // One save in another tab writes several keys: look once, after the last of them.
         let pending = StoredValue::new_local(false);
+        let schedule = move || {
+            if pending.get_value() {
+                return;
+            }
+            pending.set_value(true);
+            set_timeout(
+                move || {
+                    pending.set_value(false);
+                    state.refresh_from_storage();
+                },
+                std::time::Duration::from_millis(20),
+            );
+        };
         let on_storage = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(
             move |event: web_sys::StorageEvent| {
-                if !event.key().as_deref().is_some_and(storage::is_casebook_key)
-                    || pending.get_value()
+                // No key: another tab cleared the whole storage.
+                if event
+                    .key()
+                    .as_deref()
+                    .is_none_or(storage::is_casebook_key)
                 {
-                    return;
+                    schedule();
                 }
-                pending.set_value(true);
-                set_timeout(
-                    move || {
-                        pending.set_value(false);
-                        state.merge_from_storage();
-                    },
-                    std::time::Duration::from_millis(20),
-                );
             },
         );
-        let _ = window()
-            .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        let on_show = Closure::<dyn FnMut()>::new(move || schedule());
+        let window = window();
+        let _ =
+            window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        // A page brought back from the back/forward cache, or a tab the parent returns to,
+        // may have missed events.
+        let _ = window.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
+        let _ = document()
+            .add_event_listener_with_callback("visibilitychange", on_show.as_ref().unchecked_ref());
         on_storage.forget();
+        on_show.forget();
+    }
+
+    /// The saved "My dates" form, or why it could not be read.
+    pub fn load_my_dates(&self) -> Result<Option<MyDatesForm>, MyDatesProblem> {
+        self.store
+            .with_value(|store| store.as_ref().map(|s| storage::load_my_dates(s)))
+            .unwrap_or(Ok(None))
+    }
+
+    /// Saves the "My dates" form; `Err` when it could not be stored.
+    pub fn save_my_dates(&self, form: &MyDatesForm) -> SaveResult {
+        self.store
+            .try_update_value(|store| {
+                store
+                    .as_mut()
+                    .map(|s| storage::save_my_dates(s, form).map_err(|_| StorageProblem::NotSaved))
+            })
+            .flatten()
+            .unwrap_or(Err(StorageProblem::Unavailable))
+    }
+
+    pub fn clear_my_dates(&self) {
+        self.store.update_value(|store| {
+            if let Some(s) = store.as_mut() {
+                storage::clear_my_dates(s);
+            }
+        });
     }
 }

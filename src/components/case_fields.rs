@@ -32,6 +32,16 @@ impl CaseFieldsState {
 
     /// The details typed, or `None` with the error shown.
     pub fn read(&self) -> Option<CaseDetails> {
+        use crate::domain::limits::{too_long_message, TextField};
+        for (field, text) in [
+            (TextField::CaseName, self.name.get_untracked()),
+            (TextField::School, self.school.get_untracked()),
+        ] {
+            if let Err(length) = field.check(text.trim()) {
+                self.error.set(Some(too_long_message(field, length)));
+                return None;
+            }
+        }
         let details = CaseDetails::read(
             &self.name.get_untracked(),
             &self.school.get_untracked(),

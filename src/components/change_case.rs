@@ -30,16 +30,16 @@ pub fn ChangeCasePanel(case_id: String) -> impl IntoView {
         let Some(details) = fields.read() else {
             return;
         };
-        state.change(|book| {
+        let result = state.change(|book| {
             book.edit_case(&id.get_value(), details, now_millis());
         });
-        saved.set(true);
+        saved.set(result.is_ok());
     };
     let navigate = use_navigate();
     let delete = move |_| {
         let mut removed = None;
-        state.change(|book| removed = book.delete_case(&id.get_value(), now_millis()));
-        if removed.is_some() {
+        let result = state.change(|book| removed = book.delete_case(&id.get_value(), now_millis()));
+        if result.is_ok() && removed.is_some() {
             state.deleted_case.set(removed);
             navigate("/records", Default::default());
         }
@@ -63,8 +63,9 @@ pub fn ChangeCasePanel(case_id: String) -> impl IntoView {
                         let (entries, notes) = counts();
                         format!(
                             "This deletes the case with its {entries} log {} and {notes} {} from this device. \
-                             You can undo it straight after. Later, only a backup file can bring them back, \
-                             restored with \"Replace what is on this device\".",
+                             You can undo it straight after. To be able to bring it back later, save a backup file first: \
+                             restoring that file with \"Merge, and bring back what was deleted here\" brings the case back \
+                             and keeps everything else as it is.",
                             if entries == 1 { "entry" } else { "entries" },
                             if notes == 1 { "note" } else { "notes" },
                         )
@@ -87,7 +88,12 @@ pub fn DeletedCaseBanner() -> impl IntoView {
     on_cleanup(move || state.deleted_case.set(None));
     let undo = move |_| {
         if let Some(case) = state.deleted_case.get_untracked() {
-            state.change(|book| book.undo_delete_case(case, now_millis()));
+            if state
+                .change(|book| book.undo_delete_case(case, now_millis()))
+                .is_err()
+            {
+                return;
+            }
         }
         state.deleted_case.set(None);
     };

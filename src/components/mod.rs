@@ -14,5 +14,6 @@ pub mod layout;
 pub mod page_title;
 pub mod print_button;
 pub mod section_list;
+pub mod storage_problem;
 pub mod timeline_rows;
 pub mod update_banner;

@@ -2,22 +2,25 @@
 //! back safely.
 //!
 //! Reading never trusts the file: it refuses anything too large, not JSON, of an unknown or newer
-//! format, with wrong types, broken dates, duplicate ids, over-long text or embedded script,
-//! with a message that says what is wrong. Nothing is changed until the parent has seen a
-//! preview and chosen to merge or replace.
+//! format, with wrong types, broken dates, ids of another shape, duplicate ids or text longer
+//! than the forms allow (`limits`), with a message that says what is wrong. Text is never
+//! refused for what it says: it is always shown as text. Every backup the app writes, it reads:
+//! the limits are the forms' own. Change times from the future are brought back to now.
+//! Nothing is changed until the parent has seen a preview and chosen to merge or replace.
 
-use super::casebook::{merge, Case, Casebook, Record, SCHEMA_VERSION};
+use super::casebook::{merge, merge_records, Case, Casebook, Millis, Record, SCHEMA_VERSION};
+use super::limits::{group, is_valid_id, TextField};
 use super::migrations::{migrate, MigrationError};
 use super::sorting;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-/// The largest backup file accepted (local storage itself holds about 5 MB).
-pub const MAX_BACKUP_BYTES: usize = 6 * 1024 * 1024;
-/// The longest text accepted in one field.
-pub const MAX_TEXT_CHARS: usize = 20_000;
-/// The most records (cases, entries and notes together) accepted.
-pub const MAX_RECORDS: usize = 50_000;
+/// The largest backup file accepted. Local storage holds about 5 million characters; written
+/// as UTF-8 a character may take 3 bytes, and escapes more, so any casebook a device can hold
+/// makes a file well under this.
+pub const MAX_BACKUP_BYTES: usize = 64 * 1024 * 1024;
+/// The most records (cases, entries and notes together) accepted: far more than fit.
+pub const MAX_RECORDS: usize = 500_000;
 
 /// The wrapper written around a casebook in a backup file.
 #[derive(Debug, Serialize, Deserialize)]
@@ -49,7 +52,8 @@ pub fn export_json(casebook: &Casebook, exported_at: i64) -> String {
         exported_at,
         casebook,
     };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    // Compact: a large casebook's file is a quarter smaller than pretty-printed.
+    serde_json::to_string(&file).unwrap_or_default()
 }
 
 /// Reads and checks a backup file.
@@ -61,6 +65,8 @@ pub fn read_backup(bytes: &[u8]) -> Result<Casebook, ImportError> {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    // Text editors may save a byte-order mark at the start.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| ImportError::NotJson {
             line: e.line(),
@@ -75,18 +81,15 @@ pub fn read_backup(bytes: &[u8]) -> Result<Casebook, ImportError> {
     Ok(casebook)
 }
 
-fn check_text(what: &str, text: &str) -> Result<(), ImportError> {
-    if text.chars().count() > MAX_TEXT_CHARS {
-        return Err(ImportError::BadRecord(format!(
-            "{what} is longer than {MAX_TEXT_CHARS} characters"
-        )));
-    }
-    if text.to_ascii_lowercase().contains("<script") {
-        return Err(ImportError::BadRecord(format!(
-            "{what} contains program code (a <script> tag)"
-        )));
-    }
-    Ok(())
+fn check_text(what: &str, field: TextField, text: &str) -> Result<(), ImportError> {
+    field.check(text).map_err(|length| {
+        ImportError::BadRecord(format!(
+            "in {what}, {} is {} characters long, more than the {} the app allows",
+            field.name(),
+            group(length),
+            group(field.limit())
+        ))
+    })
 }
 
 fn check_date(what: &str, date: NaiveDate) -> Result<(), ImportError> {
@@ -101,8 +104,10 @@ fn check_date(what: &str, date: NaiveDate) -> Result<(), ImportError> {
 fn check_ids<T: Record>(what: &str, records: &[T]) -> Result<(), ImportError> {
     let mut seen = std::collections::HashSet::new();
     for record in records {
-        if record.id().trim().is_empty() || record.id().len() > 100 {
-            return Err(ImportError::BadRecord(format!("a {what} has no proper id")));
+        if !is_valid_id(record.id()) {
+            return Err(ImportError::BadRecord(format!(
+                "a {what} has an id this app does not make"
+            )));
         }
         if !seen.insert(record.id()) {
             return Err(ImportError::BadRecord(format!(
@@ -128,33 +133,189 @@ pub fn validate(casebook: &Casebook) -> Result<(), ImportError> {
         )));
     }
     for case in &casebook.cases {
-        check_text("a case name", &case.name)?;
-        check_text("a school name", &case.school)?;
+        check_text("a case", TextField::CaseName, &case.name)?;
+        check_text("a case", TextField::School, &case.school)?;
         check_ids("log entry", &case.entries)?;
         check_ids("note", &case.notes)?;
-        for entry in &case.entries {
+        for entry in case.live_entries() {
             check_date("a log entry", entry.date)?;
             if let Some(follow_up) = entry.follow_up {
                 check_date("a follow-up", follow_up)?;
             }
-            for text in [
-                &entry.person,
-                &entry.subject,
-                &entry.summary,
-                &entry.promised,
-                &entry.promised_by,
-                &entry.kept_where,
+            for (field, text) in [
+                (TextField::Person, &entry.person),
+                (TextField::Subject, &entry.subject),
+                (TextField::Summary, &entry.summary),
+                (TextField::Promised, &entry.promised),
+                (TextField::PromisedBy, &entry.promised_by),
+                (TextField::KeptWhere, &entry.kept_where),
             ] {
-                check_text("a log entry", text)?;
+                check_text("a log entry", field, text)?;
             }
         }
-        for note in &case.notes {
+        for note in case.live_notes() {
             check_date("a note", note.date)?;
-            check_text("a note", &note.title)?;
-            check_text("a note", &note.body)?;
+            check_text("a note", TextField::NoteTitle, &note.title)?;
+            check_text("a note", TextField::NoteBody, &note.body)?;
         }
     }
     Ok(())
+}
+
+/// Brings change times from the future (a device with its clock wrong, or an edited file) back
+/// to `now`, and negative ones to 0, so that they cannot outrank later edits or overflow.
+/// Deleted records are made bare tombstones. Returns how many times were changed.
+pub fn settle_times(casebook: &mut Casebook, now: Millis) -> usize {
+    let mut changed = 0;
+    let mut settle = |time: &mut Millis| {
+        let settled = (*time).clamp(0, now);
+        if settled != *time {
+            *time = settled;
+            changed += 1;
+        }
+    };
+    for case in &mut casebook.cases {
+        settle(&mut case.updated);
+        for entry in &mut case.entries {
+            settle(&mut entry.updated);
+            entry.scrub();
+        }
+        for note in &mut case.notes {
+            settle(&mut note.updated);
+            note.scrub();
+        }
+        if case.deleted {
+            case.name.clear();
+            case.school.clear();
+            case.entries.clear();
+            case.notes.clear();
+        }
+    }
+    if let Some(at) = casebook.last_backup.as_mut() {
+        settle(at);
+    }
+    changed
+}
+
+/// `file` instead of `here`, as a change made `now`: what `here` has and `file` does not
+/// becomes a tombstone (so another tab or a later merge cannot bring it back), and every record
+/// of `file` that differs from `here` is stamped `now` (so it outranks the copies elsewhere).
+pub fn replace(here: &Casebook, file: &Casebook, now: Millis) -> Casebook {
+    fn replace_records<T: Record + PartialEq>(
+        here: &[T],
+        file: &[T],
+        now: Millis,
+        restamp: impl Fn(&mut T, Millis),
+        bury: impl Fn(&T, Millis) -> T,
+    ) -> Vec<T> {
+        let mut out: Vec<T> = file
+            .iter()
+            .map(|record| {
+                let mut record = record.clone();
+                if here.iter().find(|r| r.id() == record.id()) != Some(&record) {
+                    restamp(&mut record, now);
+                }
+                record
+            })
+            .collect();
+        for gone in here.iter().filter(|r| !file.iter().any(|f| f.id() == r.id())) {
+            out.push(bury(gone, now));
+        }
+        out
+    }
+    let mut cases = Vec::new();
+    for case in &file.cases {
+        let mut case = case.clone();
+        let mine = here.cases.iter().find(|c| c.id == case.id);
+        let (my_entries, my_notes) = mine.map_or((&[][..], &[][..]), |c| (&c.entries[..], &c.notes[..]));
+        case.entries = replace_records(
+            my_entries,
+            &case.entries,
+            now,
+            |e, now| e.updated = now,
+            |e, now| {
+                let mut t = e.clone();
+                t.deleted = true;
+                t.updated = now;
+                t.scrub();
+                t
+            },
+        );
+        case.notes = replace_records(
+            my_notes,
+            &case.notes,
+            now,
+            |n, now| n.updated = now,
+            |n, now| {
+                let mut t = n.clone();
+                t.deleted = true;
+                t.updated = now;
+                t.scrub();
+                t
+            },
+        );
+        let header_differs = mine.is_none_or(|m| {
+            (&m.name, &m.school, m.plan_status, m.deleted)
+                != (&case.name, &case.school, case.plan_status, case.deleted)
+        });
+        if header_differs || case.entries.iter().any(|e| e.updated == now) || case.notes.iter().any(|n| n.updated == now) {
+            case.updated = now;
+        }
+        cases.push(case);
+    }
+    for gone in here.cases.iter().filter(|c| !file.cases.iter().any(|f| f.id == c.id)) {
+        let mut tombstone = gone.clone();
+        if !tombstone.deleted {
+            tombstone.updated = now;
+        }
+        tombstone.deleted = true;
+        tombstone.name.clear();
+        tombstone.school.clear();
+        tombstone.entries.clear();
+        tombstone.notes.clear();
+        cases.push(tombstone);
+    }
+    Casebook {
+        schema_version: SCHEMA_VERSION,
+        cases,
+        last_backup: here.last_backup.max(file.last_backup),
+    }
+}
+
+/// A merge in which what was deleted on this device but is alive in `file` comes back (stamped
+/// `now`): how a parent brings back one deleted case from a backup without losing newer work.
+pub fn merge_bringing_back(here: &Casebook, file: &Casebook, now: Millis) -> Casebook {
+    let mut merged = merge(here, file);
+    for case in &mut merged.cases {
+        let Some(theirs) = file.cases.iter().find(|c| c.id == case.id && !c.deleted) else {
+            continue;
+        };
+        if case.deleted {
+            *case = theirs.clone();
+            case.updated = now;
+        }
+        let revive_entries: Vec<_> = theirs
+            .live_entries()
+            .filter(|e| case.entries.iter().any(|mine| mine.id == e.id && mine.deleted))
+            .map(|e| {
+                let mut e = e.clone();
+                e.updated = now;
+                e
+            })
+            .collect();
+        case.entries = merge_records(&case.entries, &revive_entries);
+        let revive_notes: Vec<_> = theirs
+            .live_notes()
+            .filter(|n| case.notes.iter().any(|mine| mine.id == n.id && mine.deleted))
+            .map(|n| {
+                let mut n = n.clone();
+                n.updated = now;
+                n
+            })
+            .collect();
+        case.notes = merge_records(&case.notes, &revive_notes);
+    }
+    merged
 }
 
 /// What importing a backup would do, for the parent to see before choosing.
@@ -207,17 +368,17 @@ pub fn preview(here: &Casebook, file: &Casebook) -> ImportPreview {
 pub enum ImportMode {
     /// Keep everything, taking the newer version of each record.
     Merge,
-    /// Use the backup instead of what is on the device.
+    /// As Merge, and what was deleted on this device but is in the file comes back.
+    MergeBringingBack,
+    /// Use the backup instead of what is on the device (with tombstones for what goes).
     Replace,
 }
 
-pub fn apply(here: &Casebook, file: &Casebook, mode: ImportMode) -> Casebook {
+pub fn apply(here: &Casebook, file: &Casebook, mode: ImportMode, now: Millis) -> Casebook {
     match mode {
         ImportMode::Merge => merge(here, file),
-        ImportMode::Replace => Casebook {
-            schema_version: SCHEMA_VERSION,
-            ..file.clone()
-        },
+        ImportMode::MergeBringingBack => merge_bringing_back(here, file, now),
+        ImportMode::Replace => replace(here, file, now),
     }
 }
 
@@ -307,13 +468,18 @@ mod tests {
         let file = read_backup(export_json(&backup, 1).as_bytes()).expect("own backup reads");
         let mut here = backup.clone();
         here.delete_case("case-1", 10_000).expect("deleted");
-        let merged = apply(&here, &file, ImportMode::Merge);
+        let merged = apply(&here, &file, ImportMode::Merge, 20_000);
         assert!(
             merged.case("case-1").is_none(),
             "the newer deletion wins a merge"
         );
-        let replaced = apply(&here, &file, ImportMode::Replace);
-        assert_eq!(replaced.case("case-1"), backup.case("case-1"));
+        for mode in [ImportMode::Replace, ImportMode::MergeBringingBack] {
+            let back = apply(&here, &file, mode, 20_000);
+            let case = back.case("case-1").expect("back");
+            assert_eq!(case.entries, backup.cases[0].entries);
+            assert_eq!(case.updated, 20_000, "newer than the deletion");
+            assert_eq!(merge(&here, &back).case("case-1"), Some(case), "and stays back");
+        }
     }
 
     fn sample() -> Casebook {
@@ -362,7 +528,7 @@ mod tests {
     #[test]
     fn wrong_types_and_hostile_content_are_refused() {
         let good = export_json(&sample(), 1);
-        let wrong_type = good.replace("\"plan_status\": \"has-plan\"", "\"plan_status\": 42");
+        let wrong_type = good.replace("\"plan_status\":\"has-plan\"", "\"plan_status\":42");
         assert!(
             matches!(
                 read_backup(wrong_type.as_bytes()),
@@ -370,9 +536,9 @@ mod tests {
             ),
             "{wrong_type}"
         );
-        let script = good.replace("Letter e1", "<script>alert(1)</script>");
+        let slash = good.replace("\"e2\"", "\"../e2\"");
         assert!(
-            matches!(read_backup(script.as_bytes()), Err(ImportError::BadRecord(m)) if m.contains("script"))
+            matches!(read_backup(slash.as_bytes()), Err(ImportError::BadRecord(m)) if m.contains("id this app does not make"))
         );
         let bad_date = good.replace("2025-06-30", "2025-02-30");
         assert!(read_backup(bad_date.as_bytes()).is_err());
@@ -380,7 +546,7 @@ mod tests {
         assert!(
             matches!(read_backup(twice.as_bytes()), Err(ImportError::BadRecord(m)) if m.contains("share the id"))
         );
-        let newer = good.replace("\"schema_version\": 1", "\"schema_version\": 99");
+        let newer = good.replace("\"schema_version\":1", "\"schema_version\":99");
         assert_eq!(
             read_backup(newer.as_bytes()),
             Err(ImportError::Migration(MigrationError::Newer {
@@ -402,14 +568,18 @@ mod tests {
             (1, 1, 1, 1)
         );
         assert_eq!(p.case_names, ["A.B."]);
-        let merged = apply(&here, &file, ImportMode::Merge);
+        let merged = apply(&here, &file, ImportMode::Merge, 1_000);
         assert_eq!(merged.cases[0].entries.len(), 3);
         assert_eq!(
             merged.cases[0].entries[1].updated, 200,
             "the device's newer record is kept"
         );
-        let replaced = apply(&here, &file, ImportMode::Replace);
-        assert_eq!(replaced.cases[0].entries[1].updated, 150);
+        let replaced = apply(&here, &file, ImportMode::Replace, 1_000);
+        assert_eq!(
+            replaced.cases[0].entries[1].updated, 1_000,
+            "the file's version, as a change made now"
+        );
+        assert_eq!(merge(&here, &replaced), replaced, "a merge with the old copy keeps the replacement");
     }
 
     #[test]

@@ -261,6 +261,59 @@ pub struct Note {
     pub deleted: bool,
 }
 
+impl LogEntry {
+    /// Makes a deleted entry a bare tombstone: its id, change time and the deletion, nothing
+    /// the parent wrote. True if anything had to be removed.
+    pub fn scrub(&mut self) -> bool {
+        if !self.deleted {
+            return false;
+        }
+        let bare = LogEntry {
+            id: self.id.clone(),
+            date: TOMBSTONE_DATE,
+            time: None,
+            direction: Direction::Received,
+            method: Method::Letter,
+            party: Party::Other,
+            person: String::new(),
+            subject: String::new(),
+            summary: String::new(),
+            promised: String::new(),
+            promised_by: String::new(),
+            promise_kept: false,
+            follow_up: None,
+            kept_where: String::new(),
+            key_date: None,
+            updated: self.updated,
+            deleted: true,
+        };
+        let changed = *self != bare;
+        *self = bare;
+        changed
+    }
+}
+
+impl Note {
+    /// Makes a deleted note a bare tombstone (id, change time, deletion). True if anything had
+    /// to be removed.
+    pub fn scrub(&mut self) -> bool {
+        if !self.deleted {
+            return false;
+        }
+        let changed = self.date != TOMBSTONE_DATE || !self.title.is_empty() || !self.body.is_empty();
+        self.date = TOMBSTONE_DATE;
+        self.title.clear();
+        self.body.clear();
+        changed
+    }
+}
+
+/// The date every tombstone carries, so that it tells nothing about the record it replaced.
+pub const TOMBSTONE_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 1) {
+    Some(date) => date,
+    None => NaiveDate::MIN,
+};
+
 /// Anything with an id, a change time and a tombstone can be merged.
 pub trait Record: Clone {
     fn id(&self) -> &str;
@@ -488,6 +541,7 @@ impl Case {
         let before = entry.clone();
         entry.deleted = true;
         entry.updated = now;
+        entry.scrub();
         Some(before)
     }
 
@@ -496,6 +550,7 @@ impl Case {
         let before = note.clone();
         note.deleted = true;
         note.updated = now;
+        note.scrub();
         Some(before)
     }
 

@@ -8,6 +8,7 @@ pub mod counting;
 pub mod date_input;
 pub mod deadlines;
 pub mod ics;
+pub mod limits;
 pub mod migrations;
 pub mod my_dates;
 pub mod records;

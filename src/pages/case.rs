@@ -13,7 +13,8 @@ use crate::domain::records::{
 };
 use crate::domain::sorting;
 use crate::pages::not_found::case_page_or_not_found;
-use crate::pages::records::{today, StorageProblemBanner};
+use crate::components::storage_problem::StorageProblemBanner;
+use crate::state::today;
 use crate::state::{now_millis, CasebookState};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -125,7 +126,7 @@ fn CaseView(case_id: String) -> impl IntoView {
             return;
         };
         let id = delete_case_id.clone();
-        state.change(|book| {
+        let result = state.change(|book| {
             if let Some(case) = book.case_mut(&id) {
                 match what {
                     Deleted::Entry(entry) => case.undo_delete_entry(entry, now_millis()),
@@ -133,7 +134,9 @@ fn CaseView(case_id: String) -> impl IntoView {
                 }
             }
         });
-        deleted.set(None);
+        if result.is_ok() {
+            deleted.set(None);
+        }
     });
     view! {
         <PageTitle text=name/>
@@ -340,12 +343,14 @@ fn LogSection(
                                     <A href=edit attr:class="button button--secondary">"Edit" <span class="visually-hidden">{hidden_subject}</span></A>
                                     <button type="button" class="button button--warning" on:click=move |_| {
                                         let mut removed = None;
-                                        state.change(|book| {
+                                        let result = state.change(|book| {
                                             if let Some(case) = book.case_mut(&case_id) {
                                                 removed = case.delete_entry(&entry_id, now_millis());
                                             }
                                         });
-                                        deleted.set(removed.map(Deleted::Entry));
+                                        if result.is_ok() {
+                                            deleted.set(removed.map(Deleted::Entry));
+                                        }
                                     }>"Delete" <span class="visually-hidden">{hidden_subject_too}</span></button>
                                 </div>
                             </li>
@@ -413,12 +418,14 @@ fn NotesSection(
                                     <A href=format!("{base}/notes/{}", note.id) attr:class="button button--secondary">"Open" <span class="visually-hidden">{hidden_title}</span></A>
                                     <button type="button" class="button button--warning" on:click=move |_| {
                                         let mut removed = None;
-                                        state.change(|book| {
+                                        let result = state.change(|book| {
                                             if let Some(case) = book.case_mut(&case_id) {
                                                 removed = case.delete_note(&note_id, now_millis());
                                             }
                                         });
-                                        deleted.set(removed.map(Deleted::Note));
+                                        if result.is_ok() {
+                                            deleted.set(removed.map(Deleted::Note));
+                                        }
                                     }>"Delete" <span class="visually-hidden">{hidden_title_too}</span></button>
                                 </div>
                             </li>

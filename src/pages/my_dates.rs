@@ -13,8 +13,8 @@ use crate::domain::my_dates::{
     situation_info, work_out, DateField, FormError, MyDates, MyDatesForm, OrderKind, Situation,
     TransferKind, Warning, SITUATIONS,
 };
-use crate::state::{now_utc, today};
-use crate::storage::{self, StorageProblem};
+use crate::state::{now_utc, today, CasebookState, StorageProblem};
+use crate::storage::MyDatesProblem;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -35,20 +35,26 @@ pub fn error_message(error: &FormError) -> String {
     }
 }
 
-fn storage_message(problem: &StorageProblem) -> String {
+fn load_message(problem: &MyDatesProblem) -> &'static str {
     match problem {
-        StorageProblem::Unreadable { .. } => "The dates saved on this device earlier could not be read, so the form starts empty. \
-             The saved copy has been kept on this device, untouched."
-            .into(),
-        StorageProblem::NotSaved => "Your dates could not be saved on this device: the browser's storage may be full or switched off. \
-             They are still on screen; note them down or add them to your calendar before closing this page."
-            .into(),
+        MyDatesProblem::Unreadable => "The dates saved on this device earlier could not be read, so the form starts empty. \
+             The saved copy is left as it is until you fill in the form again.",
+    }
+}
+
+fn save_message(problem: &StorageProblem) -> &'static str {
+    match problem {
+        StorageProblem::Unavailable => "This browser is not letting the app keep anything on this device, so your dates will not be kept \
+             after you close this page. Everything on this page still works; note the dates down or add them to your calendar.",
+        _ => "Your dates could not be saved on this device: the browser's storage may be full. \
+             They are still on screen; note them down or add them to your calendar before closing this page.",
     }
 }
 
 #[component]
 pub fn MyDatesPage() -> impl IntoView {
-    let (initial, load_problem) = match storage::load_my_dates() {
+    let state = expect_context::<CasebookState>();
+    let (initial, load_problem) = match state.load_my_dates() {
         Ok(saved) => (saved.unwrap_or_default(), None),
         Err(problem) => (MyDatesForm::default(), Some(problem)),
     };
@@ -64,10 +70,13 @@ pub fn MyDatesPage() -> impl IntoView {
     let save_problem = RwSignal::new(None::<StorageProblem>);
     let situation = Memo::new(move |_| form.read().situation);
 
-    // The one place this page persists: every change is saved as it is typed.
-    Effect::new(move |_| {
+    // Every change is saved as it is typed (not the form as it opens: an unreadable saved copy
+    // is left alone until the parent types).
+    Effect::new(move |first: Option<()>| {
         let current = form.get();
-        save_problem.set(storage::save_my_dates(&current).err());
+        if first.is_some() || !state.storage_available() {
+            save_problem.set(state.save_my_dates(&current).err());
+        }
     });
 
     let error_links = Signal::derive(move || {
@@ -114,7 +123,7 @@ pub fn MyDatesPage() -> impl IntoView {
     };
 
     let start_again = move |_| {
-        storage::clear_my_dates();
+        state.clear_my_dates();
         form.set(MyDatesForm::default());
         results.set(None);
         errors.set(Vec::new());
@@ -127,8 +136,8 @@ pub fn MyDatesPage() -> impl IntoView {
             "Choose what has happened and enter the dates you have. You will see every deadline that follows, "
             "how it was worked out, and where the law is unclear. Your dates stay on this device."
         </p>
-        {load_problem.map(|p| view! { <div class="callout callout--warning" role="status" data-testid="storage-problem"><p>{storage_message(&p)}</p></div> })}
-        {move || save_problem.get().map(|p| view! { <div class="callout callout--warning" role="status" data-testid="save-problem"><p>{storage_message(&p)}</p></div> })}
+        {load_problem.map(|p| view! { <div class="callout callout--warning" role="status" data-testid="storage-problem"><p>{load_message(&p)}</p></div> })}
+        {move || save_problem.get().map(|p| view! { <div class="callout callout--warning" role="status" data-testid="save-problem"><p>{save_message(&p)}</p></div> })}
         <ErrorSummary errors=error_links/>
         <form class="my-dates-form" novalidate on:submit=on_submit>
             <SituationChoice situation=situation.into() on_choose=Callback::new(choose) has_error=Signal::derive(move || errors.read().contains(&FormError::NoSituation))/>

@@ -10,8 +10,8 @@ use crate::domain::casebook::{Case, Casebook};
 use crate::domain::migrations::MigrationError;
 use crate::domain::{ics, timeline};
 pub use crate::state::today;
+pub use crate::components::storage_problem::StorageProblemBanner;
 use crate::state::{new_id, now_millis, CasebookState};
-use crate::storage::{self, StorageProblem};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
@@ -43,19 +43,6 @@ pub fn import_error_message(error: &ImportError) -> String {
 fn megabytes(bytes: usize) -> String {
     let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
     format!("{}.{}", tenths / 10, tenths % 10)
-}
-
-pub fn storage_problem_message(problem: &StorageProblem) -> String {
-    match problem {
-        StorageProblem::Unreadable { .. } => "Your saved records could not be read. They have been kept on this device, untouched: \
-             save them as a file below and contact SENDIASS or the app's makers for help. New records start afresh."
-            .into(),
-        StorageProblem::NotSaved => format!(
-            "Your last change could not be saved on this device: the browser's storage is full or switched off. It is still on screen. \
-             About {} KB of roughly 5,000 KB is used. Save a backup file now, then delete old items you no longer need.",
-            storage::used_characters() / 1024
-        ),
-    }
 }
 
 /// One calendar file with the future dates of every case.
@@ -142,31 +129,6 @@ pub fn RecordsPage() -> impl IntoView {
 }
 
 #[component]
-pub fn StorageProblemBanner() -> impl IntoView {
-    let state = expect_context::<CasebookState>();
-    view! {
-        {move || state.problem.get().map(|problem| {
-            let kept = match &problem {
-                StorageProblem::Unreadable { kept_as } => Some(kept_as.clone()),
-                StorageProblem::NotSaved => None,
-            };
-            view! {
-                <div class="callout callout--warning" role="alert" data-testid="records-problem">
-                    <p>{storage_problem_message(&problem)}</p>
-                    {kept.map(|kept_as| view! {
-                        <button type="button" class="button button--secondary" on:click=move |_| {
-                            if let Some(raw) = storage::unreadable_copy(&kept_as) {
-                                offer_download("send-casebook-unreadable-records.json", "application/json", &raw);
-                            }
-                        }>"Save the unreadable records as a file"</button>
-                    })}
-                </div>
-            }
-        })}
-    }
-}
-
-#[component]
 fn AddCaseForm() -> impl IntoView {
     let state = expect_context::<CasebookState>();
     let fields = CaseFieldsState::new(None);
@@ -185,10 +147,11 @@ fn AddCaseForm() -> impl IntoView {
             updated: now_millis(),
             deleted: false,
         };
-        state.change(|book| book.upsert_case(case));
-        fields.name.set(String::new());
-        fields.school.set(String::new());
-        request_persistent_storage();
+        if state.change(|book| book.upsert_case(case)).is_ok() {
+            fields.name.set(String::new());
+            fields.school.set(String::new());
+            request_persistent_storage();
+        }
     };
     view! {
         <form class="panel" on:submit=on_submit novalidate>
@@ -229,6 +192,8 @@ enum ImportState {
     Ready {
         file: Casebook,
         preview: ImportPreview,
+        /// Change times from the future brought back to now.
+        settled: usize,
     },
     Done(String),
 }
@@ -255,7 +220,7 @@ fn BackupPanel() -> impl IntoView {
             "application/json",
             &text,
         );
-        state.change(|b| b.last_backup = Some(now));
+        let _ = state.change(|b| b.last_backup = Some(now));
     };
     let save_html = move |_| {
         let text = state
@@ -295,11 +260,16 @@ fn BackupPanel() -> impl IntoView {
             };
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
             match backup::read_backup(&bytes) {
-                Ok(file) => {
+                Ok(mut file) => {
+                    let settled = backup::settle_times(&mut file, now_millis());
                     let preview = state
                         .book
                         .with_untracked(|here| backup::preview(here, &file));
-                    import.set(ImportState::Ready { file, preview });
+                    import.set(ImportState::Ready {
+                        file,
+                        preview,
+                        settled,
+                    });
                 }
                 Err(error) => import.set(ImportState::Refused(import_error_message(&error))),
             }
@@ -307,15 +277,38 @@ fn BackupPanel() -> impl IntoView {
     };
     let apply = move |mode: ImportMode| {
         if let ImportState::Ready { file, .. } = import.get_untracked() {
-            state.change(|book| *book = backup::apply(book, &file, mode));
-            import.set(ImportState::Done(match mode {
-                ImportMode::Merge => {
-                    "The backup has been merged with the records on this device.".into()
-                }
+            let now = now_millis();
+            let result = match mode {
                 ImportMode::Replace => {
-                    "The records on this device have been replaced by the backup.".into()
+                    let next = state.book.with_untracked(|book| backup::apply(book, &file, mode, now));
+                    state.replace_with(next)
                 }
-            }));
+                _ => state.change(|book| *book = backup::apply(book, &file, mode, now)),
+            };
+            import.set(match result {
+                Ok(()) => ImportState::Done(match mode {
+                    ImportMode::Merge => {
+                        "The backup has been merged with the records on this device.".into()
+                    }
+                    ImportMode::MergeBringingBack => {
+                        "The backup has been merged with the records on this device, and what was deleted here has come back.".into()
+                    }
+                    ImportMode::Replace => {
+                        "The records on this device have been replaced by the backup. You can undo this until you leave this page.".into()
+                    }
+                }),
+                Err(_) => ImportState::Refused(
+                    "The backup could not be restored: see the message at the top of the page.".into(),
+                ),
+            });
+        }
+    };
+    on_cleanup(move || state.replaced.set(None));
+    let undo_replace = move |_| {
+        if state.undo_replace().is_ok() {
+            import.set(ImportState::Done(
+                "The records are back as they were before the backup replaced them.".into(),
+            ));
         }
     };
 
@@ -348,9 +341,16 @@ fn BackupPanel() -> impl IntoView {
                     <div class="callout callout--warning" role="alert" data-testid="import-refused"><p>{message}</p><p>"Your records have not been changed."</p></div>
                 }.into_any(),
                 ImportState::Done(message) => view! {
-                    <div class="callout" role="status" data-testid="import-done"><p>{message}</p></div>
+                    <div class="callout" role="status" data-testid="import-done">
+                        <p>{message}</p>
+                        {move || state.replaced.with(Option::is_some).then(|| view! {
+                            <button type="button" class="button button--secondary" data-testid="undo-replace" on:click=undo_replace>
+                                "Undo: put back what was on this device"
+                            </button>
+                        })}
+                    </div>
                 }.into_any(),
-                ImportState::Ready { preview, .. } => view! {
+                ImportState::Ready { preview, settled, .. } => view! {
                     <div class="callout" role="status" data-testid="import-preview">
                         <p class="callout__label">"This backup can be restored."</p>
                         <p>{format!("Cases in it: {}.", if preview.case_names.is_empty() { "none".to_string() } else { preview.case_names.join(", ") })}</p>
@@ -360,8 +360,19 @@ fn BackupPanel() -> impl IntoView {
                             <li>{format!("{} records newer on this device", preview.newer_here)}</li>
                             <li>{format!("{} records the same", preview.unchanged)}</li>
                         </ul>
+                        {(settled > 0).then(|| view! {
+                            <p data-testid="import-settled">{format!(
+                                "{settled} change {} in the file {} in the future (a device clock may have been wrong): {} counted as changed now.",
+                                if settled == 1 { "time" } else { "times" },
+                                if settled == 1 { "was" } else { "were" },
+                                if settled == 1 { "it is" } else { "they are" },
+                            )}</p>
+                        })}
+                        <p class="hint">"Merge keeps everything: for each record, the newer copy. Replace makes this device hold only what is in the file; "
+                           "you can undo it straight after, but save a backup of this device first if you may want its newer work later."</p>
                         <div class="button-group">
                             <button type="button" class="button" on:click=move |_| apply(ImportMode::Merge)>"Merge: keep the newer of each record"</button>
+                            <button type="button" class="button button--secondary" data-testid="merge-bring-back" on:click=move |_| apply(ImportMode::MergeBringingBack)>"Merge, and bring back what was deleted here"</button>
                             <button type="button" class="button button--secondary" on:click=move |_| apply(ImportMode::Replace)>"Replace what is on this device"</button>
                             <button type="button" class="button button--secondary" on:click=move |_| import.set(ImportState::Idle)>"Cancel"</button>
                         </div>

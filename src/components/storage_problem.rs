@@ -1,0 +1,155 @@
+//! The one place that explains a storage problem to the parent, with the way out of it: every
+//! page that saves records shows this banner.
+
+use crate::components::download::offer_download;
+use crate::domain::limits::group;
+use crate::state::{today, CasebookState, StorageProblem};
+use crate::storage::Usage;
+use leptos::prelude::*;
+
+/// Roughly what browsers let one site keep in local storage, in characters.
+const ROUGH_QUOTA: usize = 5_000_000;
+
+fn kb(characters: usize) -> String {
+    group(characters.div_ceil(1024))
+}
+
+/// What is using the space, largest first, by case name.
+fn usage_in_words(usage: &Usage, names: &[(String, String)]) -> String {
+    let mut parts: Vec<String> = usage
+        .by_case
+        .iter()
+        .take(3)
+        .map(|(id, size)| {
+            let name = names
+                .iter()
+                .find(|(case_id, _)| case_id == id)
+                .map_or("a deleted case", |(_, name)| name.as_str());
+            format!("{name} {} KB", kb(*size))
+        })
+        .collect();
+    if parts.is_empty() {
+        parts.push("nothing yet".into());
+    }
+    format!(
+        "About {} KB of roughly {} KB is used ({}).",
+        kb(usage.total),
+        kb(ROUGH_QUOTA),
+        parts.join(", ")
+    )
+}
+
+pub fn problem_message(problem: &StorageProblem) -> &'static str {
+    match problem {
+        StorageProblem::Unavailable => "This browser is not letting SEND Casebook keep anything on this device (site data is blocked, \
+             or this is a private window that does not allow it). The guide, search, contacts and My dates still work, \
+             but records cannot be kept. To keep records, allow this site to store data in the browser's settings, then reload the page.",
+        StorageProblem::Unreadable { .. } => "Some of your saved records could not be read. They have been left on this device exactly as they were, \
+             and nothing will be saved over them. What could be read is shown below, but cannot be changed for now. \
+             Save the stored records as a file (to keep, or to send to SENDIASS or the app's makers for help); \
+             then you can start afresh with what could be read.",
+        StorageProblem::Newer => "Your records were saved by a newer version of SEND Casebook, so this older copy of the app will not change them. \
+             Reload the page with a signal to get the new version. They have not been touched.",
+        StorageProblem::NotSaved => "Your last change could not be saved: the browser's storage on this device is full. \
+             It has not been saved, and nothing saved before has changed. What you typed is still on screen.",
+        StorageProblem::ClearedElsewhere => "Your records were removed from this device in another tab or window. \
+             This page still shows them, but they are no longer saved on this device.",
+        StorageProblem::NewVersionElsewhere => "A new version of SEND Casebook has started in another tab. \
+             Reload this page to carry on: until then nothing here is saved, so nothing can be overwritten.",
+    }
+}
+
+#[component]
+pub fn StorageProblemBanner() -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    let save_raw = move |_| {
+        let text = state.raw_records();
+        offer_download(
+            &format!("send-casebook-stored-records-{}.json", today()),
+            "application/json",
+            &text,
+        );
+    };
+    let save_backup = move |_| {
+        let text = state.book.with_untracked(|b| {
+            crate::domain::backup::export_json(b, crate::state::now_millis())
+        });
+        offer_download(
+            &format!("send-casebook-backup-{}.json", today()),
+            "application/json",
+            &text,
+        );
+    };
+    let reload = move |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        {move || state.problem.get().map(|problem| {
+            let usage = matches!(problem, StorageProblem::NotSaved).then(|| {
+                let names: Vec<(String, String)> = state.book.with_untracked(|b| {
+                    b.live_cases().map(|c| (c.id.clone(), c.name.clone())).collect()
+                });
+                usage_in_words(&state.usage(), &names)
+            });
+            let actions = match problem {
+                StorageProblem::Unreadable { .. } | StorageProblem::Newer => view! {
+                    <div class="button-group">
+                        <button type="button" class="button button--secondary" data-testid="save-raw" on:click=save_raw>
+                            "Save the stored records as a file"
+                        </button>
+                        {move || (state.raw_saved.get() && matches!(state.problem.get(), Some(StorageProblem::Unreadable { .. }))).then(|| view! {
+                            <button type="button" class="button button--warning" data-testid="start-afresh"
+                                on:click=move |_| { let _ = state.start_afresh(); }>
+                                "Start afresh with what could be read"
+                            </button>
+                        })}
+                    </div>
+                }.into_any(),
+                StorageProblem::ClearedElsewhere => view! {
+                    <div class="button-group">
+                        <button type="button" class="button" data-testid="put-back" on:click=move |_| { let _ = state.put_back(); }>
+                            "Keep these records on this device"
+                        </button>
+                        <button type="button" class="button button--secondary" on:click=save_backup>"Save them as a backup file"</button>
+                        <button type="button" class="button button--secondary" on:click=reload>"Leave them removed"</button>
+                    </div>
+                }.into_any(),
+                StorageProblem::NewVersionElsewhere => view! {
+                    <div class="button-group">
+                        <button type="button" class="button" on:click=reload>"Reload"</button>
+                    </div>
+                }.into_any(),
+                StorageProblem::NotSaved => view! {
+                    <p>"Deleting log entries or notes you no longer need frees their space (save a backup file first: "
+                       "the backup keeps them). A long note or letter can also be shortened."</p>
+                }.into_any(),
+                StorageProblem::Unavailable => ().into_any(),
+            };
+            view! {
+                <div class="callout callout--warning" role="alert" data-testid="records-problem">
+                    <p>{problem_message(&problem)}</p>
+                    {usage.map(|u| view! { <p data-testid="storage-usage">{u}</p> })}
+                    {actions}
+                </div>
+            }
+        })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_names_the_largest_cases() {
+        let usage = Usage {
+            total: 3_000_000,
+            by_case: vec![("c1".into(), 2_048_000), ("c2".into(), 10)],
+        };
+        let names = vec![("c1".to_string(), "Sam".to_string())];
+        assert_eq!(
+            usage_in_words(&usage, &names),
+            "About 2,930 KB of roughly 4,883 KB is used (Sam 2,000 KB, a deleted case 1 KB)."
+        );
+    }
+}
