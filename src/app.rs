@@ -33,10 +33,18 @@ pub fn mount() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(CasebookState::load());
+    let state = CasebookState::load();
+    provide_context(state);
     let status = PwaStatus::new();
     provide_context(status);
     pwa::start(status);
+    Effect::new(move |_| {
+        if status.taken_over.get() {
+            state
+                .problem
+                .set(Some(crate::state::StorageProblem::NewVersionElsewhere));
+        }
+    });
 
     view! {
         <Router>

@@ -18,6 +18,9 @@ pub struct PwaStatus {
     pub update_ready: RwSignal<bool>,
     /// The parent chose "Not now": do not ask again until the next visit.
     pub update_dismissed: RwSignal<bool>,
+    /// A new version took over from another tab while this page runs the old one: this page
+    /// must not write stored records any more (it may not know their new layout).
+    pub taken_over: RwSignal<bool>,
 }
 
 impl PwaStatus {
@@ -26,6 +29,7 @@ impl PwaStatus {
             offline_ready: RwSignal::new(false),
             update_ready: RwSignal::new(false),
             update_dismissed: RwSignal::new(false),
+            taken_over: RwSignal::new(false),
         }
     }
 }
@@ -56,11 +60,15 @@ pub fn start(status: PwaStatus) {
         return;
     }
     let Some(container) = container() else { return };
-    status.offline_ready.set(container.controller().is_some());
+    let had_controller = container.controller().is_some();
+    status.offline_ready.set(had_controller);
 
     let on_controller_change = Closure::<dyn FnMut()>::new(move || {
         if RELOAD_ON_NEW_CONTROLLER.with(Cell::get) {
             let _ = window().location().reload();
+        } else if had_controller {
+            // Another tab chose "Update now": the new version now serves this page's files.
+            status.taken_over.set(true);
         } else {
             status.offline_ready.set(true);
         }

@@ -12,7 +12,7 @@
 use crate::domain::casebook::{merge, Case, Casebook, Millis};
 use crate::domain::my_dates::MyDatesForm;
 use crate::storage::layout::{self, ReadProblem, SaveError, Saved, Session};
-use crate::storage::{self, BrowserStore, KeyValueStore, MyDatesProblem, Usage};
+use crate::storage::{self, BrowserStore, MyDatesProblem, Usage};
 use leptos::prelude::*;
 use leptos::reactive::owner::LocalStorage;
 use wasm_bindgen::prelude::*;
@@ -307,7 +307,11 @@ impl CasebookState {
     /// Brings what another tab saved onto this page (without writing unless this page holds
     /// records the store does not).
     pub fn refresh_from_storage(&self) {
-        if self.problem.get_untracked().is_some_and(|p| p.blocks_saving()) {
+        if self
+            .problem
+            .get_untracked()
+            .is_some_and(|p| p.blocks_saving())
+        {
             return;
         }
         let Some(store) = self.store.get_value() else {
@@ -366,11 +370,7 @@ impl CasebookState {
         let on_storage = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(
             move |event: web_sys::StorageEvent| {
                 // No key: another tab cleared the whole storage.
-                if event
-                    .key()
-                    .as_deref()
-                    .is_none_or(storage::is_casebook_key)
-                {
+                if event.key().as_deref().is_none_or(storage::is_casebook_key) {
                     schedule();
                 }
             },
@@ -381,7 +381,8 @@ impl CasebookState {
             window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
         // A page brought back from the back/forward cache, or a tab the parent returns to,
         // may have missed events.
-        let _ = window.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
         let _ = document()
             .add_event_listener_with_callback("visibilitychange", on_show.as_ref().unchecked_ref());
         on_storage.forget();

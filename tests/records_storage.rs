@@ -55,9 +55,19 @@ fn case(id: &str, updated: Millis, entries: usize) -> Case {
         school: "Oak Primary".into(),
         plan_status: PlanStatus::HasPlan,
         entries: (0..entries)
-            .map(|i| entry(&format!("{id}-e{i}"), updated, "Said: the plan will be reviewed."))
+            .map(|i| {
+                entry(
+                    &format!("{id}-e{i}"),
+                    updated,
+                    "Said: the plan will be reviewed.",
+                )
+            })
             .collect(),
-        notes: vec![note(&format!("{id}-n0"), updated, "Notes from the meeting.")],
+        notes: vec![note(
+            &format!("{id}-n0"),
+            updated,
+            "Notes from the meeting.",
+        )],
         updated,
         deleted: false,
     }
@@ -223,12 +233,18 @@ fn deleting_frees_the_space_and_keeps_no_text() {
     let mut b = book(vec![case("a", 1, 5)]);
     let mut session = saved(&mut store, "t", &b);
     let small = store.used();
-    b.cases[0].notes.push(note("long", 2, &"letter ".repeat(20_000)));
+    b.cases[0]
+        .notes
+        .push(note("long", 2, &"letter ".repeat(20_000)));
     save(&mut store, &mut session, &b).expect("saved");
     assert!(store.used() > small + 100_000);
     b.cases[0].delete_note("long", 3).expect("deleted");
     save(&mut store, &mut session, &b).expect("saved");
-    assert!(store.used() < small + 500, "used {} vs {small}", store.used());
+    assert!(
+        store.used() < small + 500,
+        "used {} vs {small}",
+        store.used()
+    );
     let dump = raw_dump(&store);
     assert!(!dump.contains("letter letter"), "no text kept: {dump}");
 
@@ -236,7 +252,10 @@ fn deleting_frees_the_space_and_keeps_no_text() {
     b.delete_case("a", 4).expect("deleted");
     save(&mut store, &mut session, &b).expect("saved");
     let dump = raw_dump(&store);
-    assert!(!dump.contains("Oak Primary") && !dump.contains("Said:"), "{dump}");
+    assert!(
+        !dump.contains("Oak Primary") && !dump.contains("Said:"),
+        "{dump}"
+    );
     assert_eq!(store.keys(), vec![ROOT_KEY.to_string()]);
 }
 
@@ -308,7 +327,9 @@ fn unreadable_parts_are_reported_never_written_over_and_offered_as_a_file() {
         .find(|k| k.contains(":entries:"))
         .expect("a part");
     let text = store.get(&part).expect("text");
-    store.set(&part, &text[..text.len() / 2]).expect("truncated");
+    store
+        .set(&part, &text[..text.len() / 2])
+        .expect("truncated");
     let snapshot = store.snapshot();
 
     let (loaded, mut session) = load(&store, "t2");
@@ -328,7 +349,10 @@ fn unreadable_parts_are_reported_never_written_over_and_offered_as_a_file() {
     ));
     assert_eq!(store.snapshot(), snapshot, "nothing written");
     let dump: serde_json::Value = serde_json::from_str(&raw_dump(&store)).expect("JSON");
-    assert_eq!(dump[&part], serde_json::Value::String(text[..text.len() / 2].to_string()));
+    assert_eq!(
+        dump[&part],
+        serde_json::Value::String(text[..text.len() / 2].to_string())
+    );
 
     // After the file is saved: start afresh with what could be read.
     start_afresh(&mut store, "t3", &loaded.book).expect("fits");
@@ -339,7 +363,10 @@ fn unreadable_parts_are_reported_never_written_over_and_offered_as_a_file() {
 fn a_newer_version_is_left_alone() {
     let mut store = MemoryStore::new();
     store
-        .set(ROOT_KEY, r#"{"layout":3,"generation":9,"writer":"x","whatever":true}"#)
+        .set(
+            ROOT_KEY,
+            r#"{"layout":3,"generation":9,"writer":"x","whatever":true}"#,
+        )
         .expect("set");
     let (loaded, mut session) = load(&store, "t");
     assert_eq!(loaded.problem, Some(ReadProblem::Newer));
@@ -355,13 +382,19 @@ fn write_legacy(store: &mut MemoryStore, b: &Casebook) {
     let mut manifest = b.clone();
     for case in &mut manifest.cases {
         for e in std::mem::take(&mut case.entries) {
-            let key = format!("{LEGACY_KEY}:{}:entries:{}", case.id, layout::chunk_of(&e.id));
+            let key = format!(
+                "{LEGACY_KEY}:{}:entries:{}",
+                case.id,
+                layout::chunk_of(&e.id)
+            );
             let mut part: Vec<LogEntry> = store
                 .get(&key)
                 .map(|t| serde_json::from_str(&t).expect("part"))
                 .unwrap_or_default();
             part.push(e);
-            store.set(&key, &serde_json::to_string(&part).expect("json")).expect("set");
+            store
+                .set(&key, &serde_json::to_string(&part).expect("json"))
+                .expect("set");
         }
         for n in std::mem::take(&mut case.notes) {
             let key = format!("{LEGACY_KEY}:{}:notes:{}", case.id, layout::chunk_of(&n.id));
@@ -370,7 +403,9 @@ fn write_legacy(store: &mut MemoryStore, b: &Casebook) {
                 .map(|t| serde_json::from_str(&t).expect("part"))
                 .unwrap_or_default();
             part.push(n);
-            store.set(&key, &serde_json::to_string(&part).expect("json")).expect("set");
+            store
+                .set(&key, &serde_json::to_string(&part).expect("json"))
+                .expect("set");
         }
     }
     store
@@ -393,22 +428,34 @@ fn records_in_the_old_layout_are_read_and_carried_over() {
     assert_eq!(normal(loaded.book.clone()), normal(expected.clone()));
 
     let mut next = loaded.book.clone();
-    next.cases[1].entries.push(entry("new", 5, "after the update"));
+    next.cases[1]
+        .entries
+        .push(entry("new", 5, "after the update"));
     save(&mut store, &mut session, &next).expect("saved");
     assert!(store.get(LEGACY_KEY).is_none(), "old manifest gone");
     assert_eq!(stored(&store), normal(next.clone()));
-    assert!(!raw_dump(&store).contains(&old.cases[0].entries[0].summary) || {
-        // The summary text is shared by live entries; the deleted one's subject is unique.
-        !raw_dump(&store).contains("\"Letter a-e0\"")
-    });
+    assert!(
+        !raw_dump(&store).contains(&old.cases[0].entries[0].summary) || {
+            // The summary text is shared by live entries; the deleted one's subject is unique.
+            !raw_dump(&store).contains("\"Letter a-e0\"")
+        }
+    );
 
     // An old tab still open writes the old layout again: its records are merged, not lost.
     let mut old_tab = old.clone();
-    old_tab.cases[0].entries.push(entry("from-old-tab", 6, "old tab"));
+    old_tab.cases[0]
+        .entries
+        .push(entry("from-old-tab", 6, "old tab"));
     write_legacy(&mut store, &old_tab);
     let now = stored(&store);
-    assert!(now.cases.iter().any(|c| c.entries.iter().any(|e| e.id == "from-old-tab")));
-    assert!(now.cases.iter().any(|c| c.entries.iter().any(|e| e.id == "new")));
+    assert!(now
+        .cases
+        .iter()
+        .any(|c| c.entries.iter().any(|e| e.id == "from-old-tab")));
+    assert!(now
+        .cases
+        .iter()
+        .any(|c| c.entries.iter().any(|e| e.id == "new")));
 }
 
 #[test]
@@ -419,7 +466,9 @@ fn the_largest_part_of_a_full_store_still_saves_after_a_refusal() {
     let mut session = saved(&mut store, "t", &b);
     for i in 0..200 {
         let mut next = b.clone();
-        next.cases[0].entries.push(entry(&format!("x{i}"), 10 + i, &"y".repeat(500)));
+        next.cases[0]
+            .entries
+            .push(entry(&format!("x{i}"), 10 + i, &"y".repeat(500)));
         match save(&mut store, &mut session, &next) {
             Ok(_) => b = next,
             Err(SaveError::Refused) => break,
@@ -435,14 +484,33 @@ fn the_largest_part_of_a_full_store_still_saves_after_a_refusal() {
 
 #[derive(Debug, Clone)]
 enum Op {
-    Add { tab: usize, case: usize },
-    Edit { tab: usize, pick: usize },
-    Delete { tab: usize, pick: usize },
-    DeleteCase { tab: usize, case: usize },
-    AddCase { tab: usize },
-    Import { tab: usize, replace: bool },
+    Add {
+        tab: usize,
+        case: usize,
+    },
+    Edit {
+        tab: usize,
+        pick: usize,
+    },
+    Delete {
+        tab: usize,
+        pick: usize,
+    },
+    DeleteCase {
+        tab: usize,
+        case: usize,
+    },
+    AddCase {
+        tab: usize,
+    },
+    Import {
+        tab: usize,
+        replace: bool,
+    },
     /// The tab reloads: reads what is stored afresh.
-    Reload { tab: usize },
+    Reload {
+        tab: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = (Op, Option<usize>, bool)> {

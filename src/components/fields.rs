@@ -46,6 +46,8 @@ pub fn TextField(
     }
 }
 
+/// A text area. With `limit`, it says how many characters are left once the text nears the
+/// limit, and how many too many past it (GOV.UK character count), before the parent saves.
 #[component]
 pub fn TextArea(
     id: &'static str,
@@ -54,15 +56,51 @@ pub fn TextArea(
     value: Signal<String>,
     on_input: Callback<String>,
     #[prop(default = 5)] rows: u32,
+    #[prop(optional)] limit: Option<usize>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let count_id = format!("{id}-count");
+    let count = move || {
+        let limit = limit?;
+        let length = value.with(|v| v.chars().count());
+        if length * 10 < limit * 9 {
+            return None;
+        }
+        Some(if length <= limit {
+            format!(
+                "You have {} characters remaining",
+                crate::domain::limits::group(limit - length)
+            )
+        } else {
+            format!(
+                "You have {} characters too many",
+                crate::domain::limits::group(length - limit)
+            )
+        })
+    };
+    let described = move || {
+        let mut ids = Vec::new();
+        if !hint.is_empty() {
+            ids.push(format!("{id}-hint"));
+        }
+        if error.read().is_some() {
+            ids.push(format!("{id}-error"));
+        }
+        if limit.is_some() {
+            ids.push(format!("{id}-count"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
     view! {
-        <div class="form-group">
+        <div class=move || group_class(error.read().is_some())>
             <label class="label" for=id>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> })}
-            <textarea id=id class="textarea" rows=rows
-                aria-describedby=(!hint.is_empty()).then(|| format!("{id}-hint"))
+            {move || error.get().map(|m| view! { <p class="error-message" id=format!("{id}-error")><span class="visually-hidden">"Error: "</span>{m}</p> })}
+            <textarea id=id class=move || if error.read().is_some() { "textarea input--error" } else { "textarea" } rows=rows
+                aria-describedby=described
                 prop:value=move || value.get()
                 on:input=move |event| on_input.run(event_target_value(&event))></textarea>
+            {limit.map(|_| view! { <p class="hint character-count" id=count_id aria-live="polite" data-testid=format!("{id}-count")>{count}</p> })}
         </div>
     }
 }

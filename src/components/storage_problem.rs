@@ -71,9 +71,9 @@ pub fn StorageProblemBanner() -> impl IntoView {
         );
     };
     let save_backup = move |_| {
-        let text = state.book.with_untracked(|b| {
-            crate::domain::backup::export_json(b, crate::state::now_millis())
-        });
+        let text = state
+            .book
+            .with_untracked(|b| crate::domain::backup::export_json(b, crate::state::now_millis()));
         offer_download(
             &format!("send-casebook-backup-{}.json", today()),
             "application/json",

@@ -218,7 +218,10 @@ pub fn replace(here: &Casebook, file: &Casebook, now: Millis) -> Casebook {
                 record
             })
             .collect();
-        for gone in here.iter().filter(|r| !file.iter().any(|f| f.id() == r.id())) {
+        for gone in here
+            .iter()
+            .filter(|r| !file.iter().any(|f| f.id() == r.id()))
+        {
             out.push(bury(gone, now));
         }
         out
@@ -227,7 +230,8 @@ pub fn replace(here: &Casebook, file: &Casebook, now: Millis) -> Casebook {
     for case in &file.cases {
         let mut case = case.clone();
         let mine = here.cases.iter().find(|c| c.id == case.id);
-        let (my_entries, my_notes) = mine.map_or((&[][..], &[][..]), |c| (&c.entries[..], &c.notes[..]));
+        let (my_entries, my_notes) =
+            mine.map_or((&[][..], &[][..]), |c| (&c.entries[..], &c.notes[..]));
         case.entries = replace_records(
             my_entries,
             &case.entries,
@@ -258,12 +262,19 @@ pub fn replace(here: &Casebook, file: &Casebook, now: Millis) -> Casebook {
             (&m.name, &m.school, m.plan_status, m.deleted)
                 != (&case.name, &case.school, case.plan_status, case.deleted)
         });
-        if header_differs || case.entries.iter().any(|e| e.updated == now) || case.notes.iter().any(|n| n.updated == now) {
+        if header_differs
+            || case.entries.iter().any(|e| e.updated == now)
+            || case.notes.iter().any(|n| n.updated == now)
+        {
             case.updated = now;
         }
         cases.push(case);
     }
-    for gone in here.cases.iter().filter(|c| !file.cases.iter().any(|f| f.id == c.id)) {
+    for gone in here
+        .cases
+        .iter()
+        .filter(|c| !file.cases.iter().any(|f| f.id == c.id))
+    {
         let mut tombstone = gone.clone();
         if !tombstone.deleted {
             tombstone.updated = now;
@@ -296,7 +307,11 @@ pub fn merge_bringing_back(here: &Casebook, file: &Casebook, now: Millis) -> Cas
         }
         let revive_entries: Vec<_> = theirs
             .live_entries()
-            .filter(|e| case.entries.iter().any(|mine| mine.id == e.id && mine.deleted))
+            .filter(|e| {
+                case.entries
+                    .iter()
+                    .any(|mine| mine.id == e.id && mine.deleted)
+            })
             .map(|e| {
                 let mut e = e.clone();
                 e.updated = now;
@@ -306,7 +321,11 @@ pub fn merge_bringing_back(here: &Casebook, file: &Casebook, now: Millis) -> Cas
         case.entries = merge_records(&case.entries, &revive_entries);
         let revive_notes: Vec<_> = theirs
             .live_notes()
-            .filter(|n| case.notes.iter().any(|mine| mine.id == n.id && mine.deleted))
+            .filter(|n| {
+                case.notes
+                    .iter()
+                    .any(|mine| mine.id == n.id && mine.deleted)
+            })
             .map(|n| {
                 let mut n = n.clone();
                 n.updated = now;
@@ -476,9 +495,19 @@ mod tests {
         for mode in [ImportMode::Replace, ImportMode::MergeBringingBack] {
             let back = apply(&here, &file, mode, 20_000);
             let case = back.case("case-1").expect("back");
-            assert_eq!(case.entries, backup.cases[0].entries);
+            let texts = |entries: &[crate::domain::casebook::LogEntry]| {
+                entries
+                    .iter()
+                    .map(|e| (e.id.clone(), e.summary.clone(), e.deleted))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(texts(&case.entries), texts(&backup.cases[0].entries));
             assert_eq!(case.updated, 20_000, "newer than the deletion");
-            assert_eq!(merge(&here, &back).case("case-1"), Some(case), "and stays back");
+            assert_eq!(
+                merge(&here, &back).case("case-1"),
+                Some(case),
+                "and stays back"
+            );
         }
     }
 
@@ -518,7 +547,7 @@ mod tests {
             read_backup(br#"{"hello": "world"}"#),
             Err(ImportError::NotABackup)
         );
-        let junk = vec![b'a'; 10 * 1024 * 1024];
+        let junk = vec![b'a'; MAX_BACKUP_BYTES + 1];
         assert_eq!(
             read_backup(&junk),
             Err(ImportError::TooLarge { bytes: junk.len() })
@@ -579,7 +608,11 @@ mod tests {
             replaced.cases[0].entries[1].updated, 1_000,
             "the file's version, as a change made now"
         );
-        assert_eq!(merge(&here, &replaced), replaced, "a merge with the old copy keeps the replacement");
+        assert_eq!(
+            merge(&here, &replaced),
+            replaced,
+            "a merge with the old copy keeps the replacement"
+        );
     }
 
     #[test]

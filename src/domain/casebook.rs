@@ -300,7 +300,8 @@ impl Note {
         if !self.deleted {
             return false;
         }
-        let changed = self.date != TOMBSTONE_DATE || !self.title.is_empty() || !self.body.is_empty();
+        let changed =
+            self.date != TOMBSTONE_DATE || !self.title.is_empty() || !self.body.is_empty();
         self.date = TOMBSTONE_DATE;
         self.title.clear();
         self.body.clear();

@@ -116,7 +116,19 @@ mod tests {
         for good in ["case-1", "entry-1733100000000-3f2a", "e1", "note_2"] {
             assert!(is_valid_id(good), "{good}");
         }
-        for bad in ["", "a/b", "a?b", "a#b", "..", "../x", "a:b", "a@b", " a", "-a", &"x".repeat(101)] {
+        for bad in [
+            "",
+            "a/b",
+            "a?b",
+            "a#b",
+            "..",
+            "../x",
+            "a:b",
+            "a@b",
+            " a",
+            "-a",
+            &"x".repeat(101),
+        ] {
             assert!(!is_valid_id(bad), "{bad}");
         }
     }

@@ -5,6 +5,7 @@
 use super::casebook::{Case, Direction, KeyDate, LogEntry, Method, Millis, Note, Party};
 use super::date_input::{parse_date, DateError, DateParts};
 use super::deadlines::{self as d, Deadline, Rule, WhoActs};
+use super::limits::TextField;
 use super::my_dates::{Situation, TransferKind};
 use super::sorting;
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
@@ -480,6 +481,8 @@ impl Default for LogEntryDraft {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EntryError {
     Date(DateError),
+    /// Longer than the field holds (see `limits`): the field and its length.
+    TooLong(TextField, usize),
     Time,
     Subject,
     FollowUp(DateError),
@@ -546,6 +549,18 @@ impl LogEntryDraft {
         };
         if self.subject.trim().is_empty() {
             errors.push(EntryError::Subject);
+        }
+        for (field, text) in [
+            (TextField::Person, &self.person),
+            (TextField::Subject, &self.subject),
+            (TextField::Summary, &self.summary),
+            (TextField::Promised, &self.promised),
+            (TextField::PromisedBy, &self.promised_by),
+            (TextField::KeptWhere, &self.kept_where),
+        ] {
+            if let Err(length) = field.check(text.trim()) {
+                errors.push(EntryError::TooLong(field, length));
+            }
         }
         let follow_up = if self.follow_up.is_empty() {
             None
@@ -618,18 +633,30 @@ pub struct NoteDraft {
 pub enum NoteError {
     Date(DateError),
     Title,
+    /// Longer than the field holds (see `limits`): the field and its length.
+    TooLong(TextField, usize),
 }
 
-/// The checklist a "meeting mode" note starts with, from the booklet's advice.
-pub const MEETING_CHECKLIST: &str = "Who is here:\n\n\
-What I want to happen:\n\n\
-What was agreed:\n\n\
-Actions (who will do what, by when):\n\n\
-Checklist from the guide:\n\
-- Bring a friend or relative with you if you can\n\
-- Keep notes of what is said and agreed\n\
-- Say clearly what you want to happen\n\
-- Ask for a written record and a date for a reply\n";
+/// The prompts shown beside a "meeting mode" note, from the booklet's advice. They are not
+/// saved into the note: the parent writes what they choose.
+pub const MEETING_PROMPTS: [&str; 8] = [
+    "Who is here",
+    "What you want to happen",
+    "What was agreed",
+    "Actions: who will do what, by when",
+    "Bring a friend or relative with you if you can",
+    "Keep notes of what is said and agreed",
+    "Say clearly what you want to happen",
+    "Ask for a written record and a date for a reply",
+];
+
+/// The title a meeting note gets while the parent has not typed one.
+pub fn meeting_title(date: NaiveDate, time: &str) -> String {
+    format!(
+        "Meeting, {}, {time}",
+        super::deadlines::day_month_year(date)
+    )
+}
 
 impl NoteDraft {
     pub fn from_note(note: &Note) -> Self {
@@ -640,13 +667,32 @@ impl NoteDraft {
         }
     }
 
-    /// A new meeting note for `today` at `time`, with the checklist.
-    pub fn meeting(today: NaiveDate, time: &str) -> Self {
+    /// A new meeting note for `today`: nothing in it until the parent types.
+    pub fn meeting(today: NaiveDate) -> Self {
         NoteDraft {
             date: DateParts::from_date(today),
-            title: format!("Meeting at {time}"),
-            body: MEETING_CHECKLIST.to_string(),
+            ..NoteDraft::default()
         }
+    }
+
+    /// Whether the parent has typed a title or notes (a date alone is not worth saving).
+    pub fn has_text(&self) -> bool {
+        !self.title.trim().is_empty() || !self.body.trim().is_empty()
+    }
+
+    fn length_errors(&self) -> Vec<NoteError> {
+        [
+            (TextField::NoteTitle, self.title.trim()),
+            (TextField::NoteBody, self.body.as_str()),
+        ]
+        .into_iter()
+        .filter_map(|(field, text)| {
+            field
+                .check(text)
+                .err()
+                .map(|n| NoteError::TooLong(field, n))
+        })
+        .collect()
     }
 
     pub fn to_note(&self, id: &str, now: Millis, today: NaiveDate) -> Result<Note, Vec<NoteError>> {
@@ -657,6 +703,7 @@ impl NoteDraft {
         if self.title.trim().is_empty() {
             errors.push(NoteError::Title);
         }
+        errors.extend(self.length_errors());
         match (date, errors.is_empty()) {
             (Some(date), true) => Ok(Note {
                 id: id.to_string(),
@@ -668,6 +715,42 @@ impl NoteDraft {
             }),
             _ => Err(errors),
         }
+    }
+
+    /// A meeting note as it stands, saved as it is typed: with no title it gets one from the
+    /// date and `time`; while the date is half-typed it keeps `last_date` (the date as it last
+    /// was complete) and the date's problem comes back to show. Only text over its limit stops it.
+    pub fn to_meeting_note(
+        &self,
+        id: &str,
+        now: Millis,
+        today: NaiveDate,
+        last_date: NaiveDate,
+        time: &str,
+    ) -> Result<(Note, Option<DateError>), Vec<NoteError>> {
+        let errors = self.length_errors();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let (date, date_problem) = match parse_date(&self.date, today) {
+            Ok(date) => (date, None),
+            Err(problem) => (last_date, Some(problem)),
+        };
+        let title = match self.title.trim() {
+            "" => meeting_title(date, time),
+            typed => typed.to_string(),
+        };
+        Ok((
+            Note {
+                id: id.to_string(),
+                date,
+                title,
+                body: self.body.clone(),
+                updated: now,
+                deleted: false,
+            },
+            date_problem,
+        ))
     }
 }
 
@@ -903,12 +986,40 @@ mod tests {
     }
 
     #[test]
-    fn a_meeting_note_starts_with_the_checklist() {
-        let draft = NoteDraft::meeting(today(), "10:30");
-        assert_eq!(draft.title, "Meeting at 10:30");
-        assert!(draft.body.contains("Say clearly what you want to happen"));
-        let note = draft.to_note("n", 1, today()).expect("valid");
-        assert_eq!(note.date, today());
+    fn a_meeting_note_is_empty_until_typed_and_saves_with_a_default_title_and_a_half_typed_date() {
+        let draft = NoteDraft::meeting(d(2025, 7, 14));
+        assert!(!draft.has_text(), "nothing to save yet");
+        assert!(draft.body.is_empty(), "the checklist is a prompt, not text");
+        let typed = NoteDraft {
+            body: "SENCo agreed to a review".into(),
+            ..draft.clone()
+        };
+        let (note, problem) = typed
+            .to_meeting_note("n", 1, today(), d(2025, 7, 14), "10:30")
+            .expect("saved");
+        assert_eq!(note.title, "Meeting, 14 July 2025, 10:30");
+        assert_eq!((note.date, problem), (d(2025, 7, 14), None));
+
+        let mut half = typed.clone();
+        half.date.year = "20".into();
+        half.title = "Annual review".into();
+        let (note, problem) = half
+            .to_meeting_note("n", 2, today(), d(2025, 7, 14), "10:30")
+            .expect("still saved");
+        assert_eq!(
+            (note.date, note.title.as_str()),
+            (d(2025, 7, 14), "Annual review")
+        );
+        assert!(problem.is_some(), "and the date's problem is shown");
+
+        let too_long = NoteDraft {
+            body: "x".repeat(100_001),
+            ..typed
+        };
+        assert_eq!(
+            too_long.to_meeting_note("n", 3, today(), d(2025, 7, 14), "10:30"),
+            Err(vec![NoteError::TooLong(TextField::NoteBody, 100_001)])
+        );
         assert_eq!(
             NoteDraft {
                 title: " ".into(),
@@ -916,6 +1027,22 @@ mod tests {
             }
             .to_note("n", 1, today()),
             Err(vec![NoteError::Title])
+        );
+    }
+
+    #[test]
+    fn a_pasted_letter_fits_and_text_over_the_limit_is_named() {
+        let mut draft = LogEntryDraft {
+            date: DateParts::from_date(d(2025, 7, 1)),
+            subject: "Letter".into(),
+            summary: "ä".repeat(25_000),
+            ..LogEntryDraft::default()
+        };
+        assert!(draft.to_entry("e", 1, today()).is_ok());
+        draft.person = "p".repeat(1_001);
+        assert_eq!(
+            draft.to_entry("e", 1, today()),
+            Err(vec![EntryError::TooLong(TextField::Person, 1_001)])
         );
     }
 }

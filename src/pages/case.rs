@@ -4,6 +4,7 @@ use crate::components::change_case::ChangeCasePanel;
 use crate::components::date_range_form::DateRangeForm;
 use crate::components::fields::SelectField;
 use crate::components::page_title::PageTitle;
+use crate::components::storage_problem::StorageProblemBanner;
 use crate::domain::casebook::{Case, LogEntry, Method, Note, Party};
 use crate::domain::date_input::range_in_words;
 use crate::domain::deadlines::long_date;
@@ -13,7 +14,6 @@ use crate::domain::records::{
 };
 use crate::domain::sorting;
 use crate::pages::not_found::case_page_or_not_found;
-use crate::components::storage_problem::StorageProblemBanner;
 use crate::state::today;
 use crate::state::{now_millis, CasebookState};
 use chrono::NaiveDate;

@@ -37,8 +37,10 @@ pub fn error_message(error: &FormError) -> String {
 
 fn load_message(problem: &MyDatesProblem) -> &'static str {
     match problem {
-        MyDatesProblem::Unreadable => "The dates saved on this device earlier could not be read, so the form starts empty. \
-             The saved copy is left as it is until you fill in the form again.",
+        MyDatesProblem::Unreadable => {
+            "The dates saved on this device earlier could not be read, so the form starts empty. \
+             The saved copy is left as it is until you fill in the form again."
+        }
     }
 }
 

@@ -4,19 +4,24 @@ use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::components::fields::{Checkbox, SelectField, TextArea, TextField};
 use crate::components::page_title::PageTitle;
+use crate::components::storage_problem::StorageProblemBanner;
 use crate::domain::casebook::Direction;
+use crate::domain::casebook::{Case, Casebook};
 use crate::domain::date_input::{DateError, DatePart, DateParts};
+use crate::domain::deadlines::long_date;
+use crate::domain::limits::{too_long_message, TextField};
 use crate::domain::my_dates::{part_suffix, OrderKind, TransferKind, SITUATIONS};
-use crate::domain::records::{EntryError, KeyDateChoice, LogEntryDraft, NoteDraft, NoteError};
+use crate::domain::records::{
+    EntryError, KeyDateChoice, LogEntryDraft, NoteDraft, NoteError, MEETING_PROMPTS,
+};
 use crate::pages::case::{
     method_from_id, method_options, method_value, party_from_id, party_options, party_value,
 };
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::records::today;
-use crate::state::{new_id, now_millis, CasebookState};
+use crate::state::{new_id, now_millis, time_now, today, CasebookState, SaveResult};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 fn date_message(name: &str, error: &DateError) -> String {
     date_error_message(name, error)
@@ -41,11 +46,30 @@ fn entry_error(error: &EntryError) -> (String, String) {
             date_message("the date the decision was sent", e),
             format!("entry-decision-sent-{}", part_suffix(e.parts()[0])),
         ),
+        EntryError::TooLong(field, length) => {
+            (too_long_message(*field, *length), field_id(*field).into())
+        }
         EntryError::CertificateBeforeDecision => (
             "The certificate's date must be the same as or after the date the decision was sent"
                 .into(),
             "entry-date-day".into(),
         ),
+    }
+}
+
+/// The form field that holds a text field of the records.
+fn field_id(field: TextField) -> &'static str {
+    match field {
+        TextField::Person => "entry-person",
+        TextField::Subject => "entry-subject",
+        TextField::Summary => "entry-summary",
+        TextField::Promised => "entry-promised",
+        TextField::PromisedBy => "entry-promised-by",
+        TextField::KeptWhere => "entry-kept-where",
+        TextField::NoteTitle => "note-title",
+        TextField::NoteBody => "note-body",
+        TextField::CaseName => "case-name",
+        TextField::School => "case-school",
     }
 }
 
@@ -89,27 +113,32 @@ pub fn LogEntryPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<EntryError>::new());
     let navigate = use_navigate();
     let back = format!("/records/{case_id}");
-    let save_case_id = case_id.clone();
-    let save_back = back.clone();
+    let home = state.book.with_untracked(|b| CaseHome::new(&case_id, b));
+    let case_name = home.name();
+    let id = if is_new {
+        new_id("entry")
+    } else {
+        entry_id.clone()
+    };
+    let submit = move || match draft.get_untracked().to_entry(&id, now_millis(), today()) {
+        Ok(entry) => {
+            errors.set(Vec::new());
+            if home.save(state, move |case| case.upsert_entry(entry)) == HomeSave::Saved {
+                navigate(
+                    &format!("/records/{}", home.id.get_untracked()),
+                    Default::default(),
+                );
+            }
+        }
+        Err(problems) => errors.set(problems),
+    };
+    let retry = Callback::new({
+        let submit = submit.clone();
+        move |_: ()| submit()
+    });
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let id = if is_new {
-            new_id("entry")
-        } else {
-            entry_id.clone()
-        };
-        match draft.get_untracked().to_entry(&id, now_millis(), today()) {
-            Ok(entry) => {
-                let case_id = save_case_id.clone();
-                state.change(|book| {
-                    if let Some(case) = book.case_mut(&case_id) {
-                        case.upsert_entry(entry);
-                    }
-                });
-                navigate(&save_back, Default::default());
-            }
-            Err(problems) => errors.set(problems),
-        }
+        submit();
     };
     let links = Signal::derive(move || {
         errors
@@ -126,6 +155,16 @@ pub fn LogEntryPage() -> impl IntoView {
     };
     let set = move |put: fn(&mut LogEntryDraft, String)| {
         Callback::new(move |v: String| draft.update(|d| put(d, v)))
+    };
+    let too_long = move |field: TextField| {
+        Signal::derive(move || {
+            errors.with(|all| {
+                all.iter().find_map(|e| match e {
+                    EntryError::TooLong(f, n) if *f == field => Some(too_long_message(*f, *n)),
+                    _ => None,
+                })
+            })
+        })
     };
     let date_error = move |pick: fn(&EntryError) -> Option<&DateError>| {
         Signal::derive(move || {
@@ -170,8 +209,10 @@ pub fn LogEntryPage() -> impl IntoView {
 
     view! {
         <PageTitle text=title/>
-        <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><A href="/records">"My records"</A></li><li><A href=back.clone()>"Case"</A></li></ol></nav>
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><A href="/records">"My records"</A></li><li><A href=back.clone()>{case_name}</A></li></ol></nav>
         <h1 tabindex="-1">{title}</h1>
+        <StorageProblemBanner/>
+        <CaseGoneOffer home=home retry=retry/>
         <ErrorSummary errors=links/>
         <form novalidate on:submit=on_submit data-testid="entry-form">
             <DateInput id="entry-date" label="Date" hint="For a letter, the date on it. For example, 30 6 2025"
@@ -191,7 +232,8 @@ pub fn LogEntryPage() -> impl IntoView {
             <TextField id="entry-person" label="Person's name (optional)" value=text(|d| &d.person) on_input=set(|d, v| d.person = v)/>
             <TextField id="entry-subject" label="What it was about" value=text(|d| &d.subject) on_input=set(|d, v| d.subject = v)
                 error=Signal::derive(move || errors.read().contains(&EntryError::Subject).then(|| entry_error(&EntryError::Subject).0))/>
-            <TextArea id="entry-summary" label="Summary (optional)" hint="What was said or decided" value=text(|d| &d.summary) on_input=set(|d, v| d.summary = v)/>
+            <TextArea id="entry-summary" label="Summary (optional)" hint="What was said or decided. A whole letter can be pasted here." value=text(|d| &d.summary) on_input=set(|d, v| d.summary = v)
+                limit=TextField::Summary.limit() error=too_long(TextField::Summary)/>
             <TextField id="entry-promised" label="What was promised (optional)" value=text(|d| &d.promised) on_input=set(|d, v| d.promised = v)/>
             <TextField id="entry-promised-by" label="Promised by (optional)" value=text(|d| &d.promised_by) on_input=set(|d, v| d.promised_by = v)/>
             {move || (!draft.read().promised.trim().is_empty()).then(|| view! {
@@ -240,9 +282,134 @@ pub fn LogEntryPage() -> impl IntoView {
     .into_any()
 }
 
+/// What came of saving into a form's case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HomeSave {
+    Saved,
+    /// Not stored: the storage problem is on the page.
+    NotSaved,
+    /// The case was deleted in another tab or window: nothing saved; a new case is offered.
+    CaseGone,
+}
+
+/// Where a form saves: the case it was opened from or, if that case was deleted in another tab
+/// while the parent was typing and they chose so, a new case for what they typed.
+#[derive(Clone, Copy)]
+struct CaseHome {
+    id: RwSignal<String>,
+    /// The case as it was when the form opened, without its records.
+    header: StoredValue<Option<Case>>,
+    gone: RwSignal<bool>,
+}
+
+impl CaseHome {
+    fn new(case_id: &str, book: &Casebook) -> Self {
+        let header = book.case(case_id).map(|c| Case {
+            entries: Vec::new(),
+            notes: Vec::new(),
+            ..c.clone()
+        });
+        CaseHome {
+            id: RwSignal::new(case_id.to_string()),
+            header: StoredValue::new(header),
+            gone: RwSignal::new(false),
+        }
+    }
+
+    fn name(&self) -> String {
+        self.header
+            .with_value(|h| h.as_ref().map(|c| c.name.clone()))
+            .unwrap_or_default()
+    }
+
+    /// Saves `put` into the case. If the case has gone (deleted elsewhere, seen now or in the
+    /// merge the save made), says so instead: what the parent typed stays in the form.
+    fn save(&self, state: CasebookState, put: impl FnOnce(&mut Case)) -> HomeSave {
+        let id = self.id.get_untracked();
+        let mut put = Some(put);
+        let result: SaveResult = state.change(|book| {
+            if let (Some(case), Some(put)) = (book.case_mut(&id), put.take()) {
+                put(case);
+            }
+        });
+        let there = state.book.with_untracked(|b| b.case(&id).is_some());
+        match (result, there) {
+            (Err(_), true) => HomeSave::NotSaved,
+            (_, false) => {
+                self.gone.set(true);
+                HomeSave::CaseGone
+            }
+            (Ok(()), true) => HomeSave::Saved,
+        }
+    }
+
+    /// Makes a new case like the one that was deleted, for the form to save into.
+    fn make_new_case(&self, state: CasebookState) -> SaveResult {
+        let Some(mut case) = self.header.get_value() else {
+            return Ok(());
+        };
+        case.id = new_id("case");
+        case.updated = now_millis();
+        case.deleted = false;
+        let id = case.id.clone();
+        state.change(|book| book.upsert_case(case))?;
+        self.id.set(id);
+        self.gone.set(false);
+        Ok(())
+    }
+}
+
+/// Shown when the form's case was deleted elsewhere: nothing typed is dropped.
+#[component]
+fn CaseGoneOffer(home: CaseHome, retry: Callback<()>) -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    move || {
+        home.gone.get().then(|| {
+            let name = home.name();
+            view! {
+                <div class="callout callout--warning" role="alert" data-testid="case-gone">
+                    <p>{format!(
+                        "The case \u{201c}{name}\u{201d} was deleted in another tab or window, so what you typed here has not been saved. It is still here."
+                    )}</p>
+                    <button type="button" class="button" data-testid="save-in-new-case" on:click=move |_| {
+                        if home.make_new_case(state).is_ok() {
+                            retry.run(());
+                        }
+                    }>{format!("Save it in a new case called \u{201c}{}\u{201d}", home.name())}</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Changes the address without a new page, so that a reload opens the note being typed.
+fn replace_address(path: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+}
+
+fn note_error_link(error: &NoteError) -> ErrorLink {
+    match error {
+        NoteError::Date(d) => ErrorLink {
+            message: date_message("the date", d),
+            target_id: format!("note-date-{}", part_suffix(d.parts()[0])),
+        },
+        NoteError::Title => ErrorLink {
+            message: "Enter a title".into(),
+            target_id: "note-title".into(),
+        },
+        NoteError::TooLong(field, length) => ErrorLink {
+            message: too_long_message(*field, *length),
+            target_id: field_id(*field).into(),
+        },
+    }
+}
+
 #[component]
 pub fn NotePage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let state = expect_context::<CasebookState>();
     let case_id = params.read_untracked().get("case").unwrap_or_default();
     let note_id = params.read_untracked().get("note").unwrap_or_default();
@@ -258,75 +425,132 @@ pub fn NotePage() -> impl IntoView {
     let Some(existing) = existing else {
         return view! { <NotFoundPage/> }.into_any();
     };
+    let home = state.book.with_untracked(|b| CaseHome::new(&case_id, b));
+    let case_name = home.name();
+    // Meeting mode: a new meeting note, or one reopened after a reload (`?meeting=1`).
+    let meeting = note_id == "meeting" || query.read_untracked().get("meeting").is_some();
     let is_new = existing.is_none();
-    let meeting = note_id == "meeting";
     let initial = match (&existing, meeting) {
         (Some(note), _) => NoteDraft::from_note(note),
-        (None, true) => {
-            let now = js_sys::Date::new_0();
-            NoteDraft::meeting(
-                today(),
-                &format!("{:02}:{:02}", now.get_hours(), now.get_minutes()),
-            )
-        }
+        (None, true) => NoteDraft::meeting(today()),
         (None, false) => NoteDraft {
             date: DateParts::from_date(today()),
             ..NoteDraft::default()
         },
     };
+    let last_date = StoredValue::new(existing.as_ref().map_or_else(today, |n| n.date));
     let draft = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<NoteError>::new());
+    let status = RwSignal::new(None::<String>);
     let navigate = use_navigate();
     let back = format!("/records/{case_id}");
-    let save_back = back.clone();
-    // A meeting note is saved as soon as it opens, and on every change, so nothing is lost if
-    // the phone locks or the battery dies.
-    let saved_id = RwSignal::new(if is_new { None } else { Some(note_id.clone()) });
-    let save_case = StoredValue::new(case_id.clone());
-    let save = move || -> Result<(), Vec<NoteError>> {
+    let saved_id = RwSignal::new(existing.map(|n| n.id));
+    let opened_at = StoredValue::new(time_now());
+
+    // Meeting mode saves as the parent types; nothing is saved until they type something.
+    let save_meeting = move || -> HomeSave {
+        let typed = draft.get_untracked();
+        if !typed.has_text() && saved_id.get_untracked().is_none() {
+            return HomeSave::Saved;
+        }
         let id = saved_id.get_untracked().unwrap_or_else(|| new_id("note"));
-        let note = draft.get_untracked().to_note(&id, now_millis(), today())?;
-        let case_id = save_case.get_value();
-        state.change(|book| {
-            if let Some(case) = book.case_mut(&case_id) {
-                case.upsert_note(note);
+        let made = typed.to_meeting_note(
+            &id,
+            now_millis(),
+            today(),
+            last_date.get_value(),
+            &opened_at.get_value(),
+        );
+        let (note, date_problem) = match made {
+            Ok(made) => made,
+            Err(problems) => {
+                errors.set(problems);
+                status.set(Some(
+                    "Not saved: see the problem above. What you typed is still here.".into(),
+                ));
+                return HomeSave::NotSaved;
             }
-        });
-        saved_id.set(Some(id));
-        Ok(())
+        };
+        errors.set(Vec::new());
+        let date = note.date;
+        let outcome = home.save(state, move |case| case.upsert_note(note));
+        status.set(Some(match outcome {
+            HomeSave::Saved => {
+                last_date.set_value(date);
+                if saved_id.get_untracked().is_none() {
+                    saved_id.set(Some(id.clone()));
+                    replace_address(&format!(
+                        "/records/{}/notes/{id}?meeting=1",
+                        home.id.get_untracked()
+                    ));
+                }
+                match date_problem {
+                    None => format!("Saved on this device at {}.", time_now()),
+                    Some(problem) => format!(
+                        "Saved on this device at {}, dated {} for now: {}.",
+                        time_now(),
+                        long_date(date),
+                        date_message("the date", &problem)
+                    ),
+                }
+            }
+            HomeSave::NotSaved => {
+                "Not saved: see the message above. What you typed is still here.".into()
+            }
+            HomeSave::CaseGone => {
+                "Not saved: this case was deleted in another tab or window.".into()
+            }
+        }));
+        outcome
     };
     if meeting {
-        let _ = save();
         Effect::new(move |first: Option<()>| {
             draft.track();
             if first.is_some() {
-                let _ = save();
+                save_meeting();
             }
         });
     }
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        match save() {
-            Ok(()) => navigate(&save_back, Default::default()),
+    let submit = move || {
+        let to = move || format!("/records/{}", home.id.get_untracked());
+        if meeting {
+            if save_meeting() == HomeSave::Saved {
+                navigate(&to(), Default::default());
+            }
+            return;
+        }
+        let id = saved_id.get_untracked().unwrap_or_else(|| new_id("note"));
+        match draft.get_untracked().to_note(&id, now_millis(), today()) {
+            Ok(note) => {
+                errors.set(Vec::new());
+                if home.save(state, move |case| case.upsert_note(note)) == HomeSave::Saved {
+                    saved_id.set(Some(id));
+                    navigate(&to(), Default::default());
+                }
+            }
             Err(problems) => errors.set(problems),
         }
     };
-    let links = Signal::derive(move || {
-        errors
-            .get()
-            .iter()
-            .map(|e| match e {
-                NoteError::Date(d) => ErrorLink {
-                    message: date_message("the date", d),
-                    target_id: format!("note-date-{}", part_suffix(d.parts()[0])),
-                },
-                NoteError::Title => ErrorLink {
-                    message: "Enter a title".into(),
-                    target_id: "note-title".into(),
-                },
-            })
-            .collect::<Vec<_>>()
+    let retry = Callback::new({
+        let submit = submit.clone();
+        move |_: ()| submit()
     });
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        submit();
+    };
+    let links =
+        Signal::derive(move || errors.get().iter().map(note_error_link).collect::<Vec<_>>());
+    let too_long = move |field: TextField| {
+        Signal::derive(move || {
+            errors.with(|all| {
+                all.iter().find_map(|e| match e {
+                    NoteError::TooLong(f, n) if *f == field => Some(too_long_message(*f, *n)),
+                    _ => None,
+                })
+            })
+        })
+    };
     let title = if meeting {
         "Meeting notes"
     } else if is_new {
@@ -334,21 +558,43 @@ pub fn NotePage() -> impl IntoView {
     } else {
         "Note"
     };
+    let title_hint = if meeting {
+        "If you leave it empty, the note is called after the date and time"
+    } else {
+        ""
+    };
     view! {
         <PageTitle text=title/>
-        <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><A href="/records">"My records"</A></li><li><A href=back.clone()>"Case"</A></li></ol></nav>
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><A href="/records">"My records"</A></li><li><A href=back.clone()>{case_name}</A></li></ol></nav>
         <h1 tabindex="-1">{title}</h1>
-        {meeting.then(|| view! { <p class="lead" data-testid="meeting-intro">"Saved on this device as you type, even with no signal."</p> })}
+        {meeting.then(|| view! {
+            <p class="lead" data-testid="meeting-intro">"Kept on this device as you type, even with no signal. Nothing is saved until you type."</p>
+            <p class="hint" role="status" data-testid="meeting-status">{move || status.get()}</p>
+        })}
+        <StorageProblemBanner/>
+        <CaseGoneOffer home=home retry=retry/>
         <ErrorSummary errors=links/>
         <form novalidate on:submit=on_submit data-testid="note-form" class=if meeting { "meeting-form" } else { "" }>
             <DateInput id="note-date" label="Date" hint="For example, 1 7 2025"
                 value=Signal::derive(move || draft.read().date.clone())
                 on_change=Callback::new(move |(part, value): (DatePart, String)| draft.update(|d| d.date.set(part, value)))
                 error=Signal::derive(move || errors.with(|all| all.iter().find_map(|e| if let NoteError::Date(d) = e { Some((date_message("the date", d), d.parts())) } else { None })))/>
-            <TextField id="note-title" label="Title" value=Signal::derive(move || draft.read().title.clone()) on_input=Callback::new(move |v| draft.update(|d| d.title = v))
-                error=Signal::derive(move || errors.read().contains(&NoteError::Title).then(|| "Enter a title".to_string()))/>
+            <TextField id="note-title" label=if meeting { "Title (optional)" } else { "Title" } hint=title_hint
+                value=Signal::derive(move || draft.read().title.clone()) on_input=Callback::new(move |v| draft.update(|d| d.title = v))
+                error=Signal::derive(move || errors.with(|all| all.iter().find_map(|e| match e {
+                    NoteError::Title => Some("Enter a title".to_string()),
+                    NoteError::TooLong(TextField::NoteTitle, n) => Some(too_long_message(TextField::NoteTitle, *n)),
+                    _ => None,
+                })))/>
+            {meeting.then(|| view! {
+                <div class="meeting-prompts" data-testid="meeting-prompts">
+                    <p class="hint">"Things worth noting (a reminder: only what you type is saved):"</p>
+                    <ul class="bullets hint">{MEETING_PROMPTS.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul>
+                </div>
+            })}
             <TextArea id="note-body" label="Notes" hint="Who was there, what was agreed, actions and by when" rows=if meeting { 16 } else { 10 }
-                value=Signal::derive(move || draft.read().body.clone()) on_input=Callback::new(move |v| draft.update(|d| d.body = v))/>
+                value=Signal::derive(move || draft.read().body.clone()) on_input=Callback::new(move |v| draft.update(|d| d.body = v))
+                limit=TextField::NoteBody.limit() error=too_long(TextField::NoteBody)/>
             <div class="button-group">
                 <button type="submit" class="button" data-testid="save-note">{if meeting { "Done" } else { "Save" }}</button>
                 <A href=back attr:class="button button--secondary">{if meeting { "Back to the case" } else { "Cancel" }}</A>

@@ -5,12 +5,12 @@ use crate::components::case_fields::{CaseFields, CaseFieldsState};
 use crate::components::change_case::DeletedCaseBanner;
 use crate::components::download::offer_download;
 use crate::components::page_title::PageTitle;
+pub use crate::components::storage_problem::StorageProblemBanner;
 use crate::domain::backup::{self, ImportError, ImportMode, ImportPreview};
 use crate::domain::casebook::{Case, Casebook};
 use crate::domain::migrations::MigrationError;
 use crate::domain::{ics, timeline};
 pub use crate::state::today;
-pub use crate::components::storage_problem::StorageProblemBanner;
 use crate::state::{new_id, now_millis, CasebookState};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -280,7 +280,9 @@ fn BackupPanel() -> impl IntoView {
             let now = now_millis();
             let result = match mode {
                 ImportMode::Replace => {
-                    let next = state.book.with_untracked(|book| backup::apply(book, &file, mode, now));
+                    let next = state
+                        .book
+                        .with_untracked(|book| backup::apply(book, &file, mode, now));
                     state.replace_with(next)
                 }
                 _ => state.change(|book| *book = backup::apply(book, &file, mode, now)),

@@ -200,11 +200,7 @@ fn read_records<T: for<'de> Deserialize<'de>>(text: &str, damaged: &mut usize) -
     match serde_json::from_str::<Vec<Value>>(text) {
         Ok(values) => values
             .into_iter()
-            .filter_map(|v| {
-                serde_json::from_value(v)
-                    .map_err(|_| *damaged += 1)
-                    .ok()
-            })
+            .filter_map(|v| serde_json::from_value(v).map_err(|_| *damaged += 1).ok())
             .collect(),
         Err(_) => {
             *damaged += 1;
@@ -242,7 +238,11 @@ fn place_part(book: &mut Casebook, slot: &str, text: &str, damaged: &mut usize) 
     match kind {
         Some("entries") => {
             let mut records: Vec<LogEntry> = read_records(text, damaged);
-            let print = fingerprint(records.iter().map(|e| (e.id.as_str(), e.updated, e.deleted)));
+            let print = fingerprint(
+                records
+                    .iter()
+                    .map(|e| (e.id.as_str(), e.updated, e.deleted)),
+            );
             let scrubbed = records.iter_mut().fold(false, |any, e| e.scrub() || any);
             case.entries.extend(records);
             if scrubbed {
@@ -253,7 +253,11 @@ fn place_part(book: &mut Casebook, slot: &str, text: &str, damaged: &mut usize) 
         }
         Some("notes") => {
             let mut records: Vec<Note> = read_records(text, damaged);
-            let print = fingerprint(records.iter().map(|n| (n.id.as_str(), n.updated, n.deleted)));
+            let print = fingerprint(
+                records
+                    .iter()
+                    .map(|n| (n.id.as_str(), n.updated, n.deleted)),
+            );
             let scrubbed = records.iter_mut().fold(false, |any, n| n.scrub() || any);
             case.notes.extend(records);
             if scrubbed {
