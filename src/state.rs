@@ -375,7 +375,7 @@ impl CasebookState {
                 }
             },
         );
-        let on_show = Closure::<dyn FnMut()>::new(move || schedule());
+        let on_show = Closure::<dyn FnMut()>::new(schedule);
         let window = window();
         let _ =
             window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());

@@ -1,12 +1,15 @@
 //! Browser tests of the storage layer (wasm-bindgen-test in headless Chromium, real local
-//! storage): saving and loading "My dates", and unreadable data kept aside, never lost.
+//! storage): "My dates" saved and read back, an unreadable one left untouched, the casebook's
+//! all-or-nothing saves against the browser's real quota, and only changed parts rewritten.
 //! Run with `cargo test --target wasm32-unknown-unknown --test storage_web`.
 #![cfg(target_arch = "wasm32")]
 
 use send_casebook::domain::date_input::DateParts;
 use send_casebook::domain::my_dates::{DateField, MyDatesForm, Situation};
+use send_casebook::storage::layout::{self, SaveError, ROOT_KEY};
 use send_casebook::storage::{
-    clear_my_dates, load_my_dates, save_my_dates, StorageProblem, MY_DATES_KEY,
+    clear_my_dates, load_my_dates, save_my_dates, BrowserStore, KeyValueStore, MyDatesProblem,
+    MY_DATES_KEY,
 };
 use wasm_bindgen_test::*;
 
@@ -23,63 +26,17 @@ fn reset() {
     storage.clear().expect("cleared");
 }
 
-#[wasm_bindgen_test]
-fn a_saved_form_loads_back_exactly() {
-    reset();
-    assert_eq!(load_my_dates(), Ok(None), "nothing saved yet");
-    let mut form = MyDatesForm {
-        situation: Some(Situation::DraftPlan),
-        submitted: true,
-        ..MyDatesForm::default()
-    };
-    form.dates
-        .insert(DateField::DraftServed, DateParts::new("1", "8", "2025"));
-    save_my_dates(&form).expect("saved");
-    assert_eq!(load_my_dates(), Ok(Some(form)));
-    clear_my_dates();
-    assert_eq!(load_my_dates(), Ok(None));
+fn store() -> BrowserStore {
+    BrowserStore::open().expect("local storage is allowed in the test browser")
 }
 
-#[wasm_bindgen_test]
-fn unreadable_data_is_kept_aside_and_a_second_failure_does_not_overwrite_it() {
-    reset();
+/// Fills local storage to its quota with junk under other keys, halving the block each time
+/// it no longer fits, down to `smallest` characters.
+fn fill_quota(smallest: usize) {
     let storage = local_storage();
-    storage.set_item(MY_DATES_KEY, "{not json").expect("set");
-    let kept_as = format!("{MY_DATES_KEY}:unreadable");
-    assert_eq!(
-        load_my_dates(),
-        Err(StorageProblem::Unreadable {
-            kept_as: kept_as.clone()
-        })
-    );
-    assert_eq!(
-        storage.get_item(&kept_as).expect("read"),
-        Some("{not json".to_string())
-    );
-
-    storage.set_item(MY_DATES_KEY, "[1,2,3]").expect("set");
-    assert!(load_my_dates().is_err());
-    assert_eq!(
-        storage.get_item(&kept_as).expect("read"),
-        Some("{not json".to_string()),
-        "the first copy stays"
-    );
-}
-
-#[wasm_bindgen_test]
-fn a_full_storage_quota_is_reported_and_the_saved_copy_is_untouched() {
-    reset();
-    let storage = local_storage();
-    let mut form = MyDatesForm {
-        situation: Some(Situation::DraftPlan),
-        ..MyDatesForm::default()
-    };
-    save_my_dates(&form).expect("the first save fits");
-    // Fill local storage to its quota (about 5 MB in Chromium) with junk under other keys,
-    // halving the block each time it no longer fits, down to a single character.
     let mut size = 512 * 1024;
     let mut index = 0;
-    while size > 0 {
+    while size >= smallest {
         if storage
             .set_item(&format!("filler-{index}"), &"x".repeat(size))
             .is_ok()
@@ -90,12 +47,54 @@ fn a_full_storage_quota_is_reported_and_the_saved_copy_is_untouched() {
             size /= 2;
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn a_saved_form_loads_back_exactly() {
+    reset();
+    let mut store = store();
+    assert_eq!(load_my_dates(&store), Ok(None), "nothing saved yet");
+    let mut form = MyDatesForm {
+        situation: Some(Situation::DraftPlan),
+        submitted: true,
+        ..MyDatesForm::default()
+    };
+    form.dates
+        .insert(DateField::DraftServed, DateParts::new("1", "8", "2025"));
+    save_my_dates(&mut store, &form).expect("saved");
+    assert_eq!(load_my_dates(&store), Ok(Some(form)));
+    clear_my_dates(&mut store);
+    assert_eq!(load_my_dates(&store), Ok(None));
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_form_is_reported_and_left_as_it_is() {
+    reset();
+    let storage = local_storage();
+    storage.set_item(MY_DATES_KEY, "{not json").expect("set");
+    assert_eq!(load_my_dates(&store()), Err(MyDatesProblem::Unreadable));
+    assert_eq!(
+        storage.get_item(MY_DATES_KEY).expect("read"),
+        Some("{not json".to_string())
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_quota_is_reported_and_the_saved_copy_is_untouched() {
+    reset();
+    let mut store = store();
+    let mut form = MyDatesForm {
+        situation: Some(Situation::DraftPlan),
+        ..MyDatesForm::default()
+    };
+    save_my_dates(&mut store, &form).expect("the first save fits");
+    fill_quota(1);
     form.dates.insert(
         DateField::DraftServed,
         DateParts::new("1", "8", &"2".repeat(100_000)),
     );
-    assert_eq!(save_my_dates(&form), Err(StorageProblem::NotSaved));
-    let saved = load_my_dates()
+    assert!(save_my_dates(&mut store, &form).is_err());
+    let saved = load_my_dates(&store)
         .expect("still readable")
         .expect("still there");
     assert_eq!(saved.situation, Some(Situation::DraftPlan));
@@ -139,69 +138,68 @@ fn sample_casebook(entries: usize) -> send_casebook::domain::casebook::Casebook 
     }
 }
 
+fn sorted(mut book: send_casebook::domain::casebook::Casebook) -> send_casebook::domain::casebook::Casebook {
+    for case in &mut book.cases {
+        case.entries.sort_by(|x, y| x.id.cmp(&y.id));
+    }
+    book
+}
+
 #[wasm_bindgen_test]
-fn the_casebook_round_trips_and_a_change_rewrites_only_its_chunk() {
-    use send_casebook::storage::{load_casebook, save_casebook, SavedChunks, CASEBOOK_KEY};
+fn the_casebook_round_trips_and_a_change_rewrites_only_its_part() {
     reset();
     let storage = local_storage();
-    assert_eq!(load_casebook().map(|b| b.is_none()), Ok(true));
+    let mut store = store();
+    let (loaded, mut session) = layout::load(&store, "t1");
+    assert!(loaded.book.cases.is_empty() && loaded.problem.is_none());
     let mut book = sample_casebook(200);
-    let mut saved = SavedChunks::default();
-    save_casebook(&book, &mut saved).expect("saved");
-    let (loaded, _) = load_casebook().expect("readable").expect("present");
-    let mut expected = book.clone();
-    let mut got = loaded.clone();
-    for b in [&mut expected, &mut got] {
-        b.cases[0].entries.sort_by(|x, y| x.id.cmp(&y.id));
-    }
-    assert_eq!(got, expected, "every record comes back");
+    layout::save(&mut store, &mut session, &book).expect("saved");
+    let (loaded, _) = layout::load(&store, "t2");
+    assert_eq!(sorted(loaded.book), sorted(book.clone()), "every record comes back");
 
-    // Mark every stored key, change one entry, save: only that entry's chunk and the list of
-    // cases are written again.
-    let keys: Vec<String> = (0..storage.length().expect("length"))
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(CASEBOOK_KEY))
-        .collect();
-    for key in &keys {
-        let value = storage.get_item(key).expect("read").expect("present");
-        storage.set_item(key, &format!("{value} ")).expect("marked");
-    }
+    let before: Vec<String> = store.keys();
     book.cases[0].entries[7].subject = "Changed".into();
     book.cases[0].entries[7].updated = 10_000;
-    save_casebook(&book, &mut saved).expect("saved");
-    let rewritten = keys
-        .iter()
-        .filter(|k| {
-            !storage
-                .get_item(k)
-                .expect("read")
-                .expect("present")
-                .ends_with(' ')
-        })
-        .count();
-    assert_eq!(rewritten, 2, "one chunk and the list of cases");
+    layout::save(&mut store, &mut session, &book).expect("saved");
+    let after: Vec<String> = store.keys();
+    let new: Vec<&String> = after.iter().filter(|k| !before.contains(k)).collect();
+    let gone: Vec<&String> = before.iter().filter(|k| !after.contains(k)).collect();
+    assert_eq!(new.len(), 1, "one new part: {new:?}");
+    assert_eq!(gone.len(), 1, "the part it replaced is removed: {gone:?}");
+    assert!(storage.get_item(ROOT_KEY).expect("read").is_some());
     reset();
 }
 
 #[wasm_bindgen_test]
-fn an_unreadable_casebook_is_kept_aside_whole() {
-    use send_casebook::storage::{load_casebook, CASEBOOK_KEY};
+fn at_the_real_quota_a_save_is_all_or_nothing_and_a_smaller_change_still_saves() {
     reset();
-    let storage = local_storage();
-    storage.set_item(CASEBOOK_KEY, "{broken").expect("set");
-    storage
-        .set_item(&format!("{CASEBOOK_KEY}:case-1:entries:3"), "[]")
-        .expect("set");
-    assert!(matches!(
-        load_casebook(),
-        Err(StorageProblem::Unreadable { .. })
-    ));
-    let kept = storage
-        .get_item(&format!("{CASEBOOK_KEY}:unreadable"))
-        .expect("read")
-        .expect("kept");
-    let kept: serde_json::Value = serde_json::from_str(&kept).expect("JSON");
-    assert_eq!(kept[CASEBOOK_KEY], "{broken");
-    assert_eq!(kept[format!("{CASEBOOK_KEY}:case-1:entries:3")], "[]");
+    let mut store = store();
+    let (_, mut session) = layout::load(&store, "t1");
+    let mut book = sample_casebook(300);
+    layout::save(&mut store, &mut session, &book).expect("saved");
+    fill_quota(64);
+    let stored_before = layout::raw_dump(&store);
+
+    // Every entry changed at once: many parts, which cannot all fit.
+    let mut big = book.clone();
+    for entry in &mut big.cases[0].entries {
+        entry.summary = "a long letter ".repeat(200);
+        entry.updated = 50_000;
+    }
+    assert_eq!(
+        layout::save(&mut store, &mut session, &big),
+        Err(SaveError::Refused)
+    );
+    assert_eq!(layout::raw_dump(&store), stored_before, "nothing stored changed");
+
+    // Free a little (as deleting old items would), then a rename saves.
+    for key in store.keys().into_iter().filter(|k| k.starts_with("filler-")).take(1) {
+        store.remove(&key);
+    }
+    book.cases[0].name = "Renamed".into();
+    book.cases[0].updated = 60_000;
+    layout::save(&mut store, &mut session, &book).expect("a small change saves");
+    let (loaded, _) = layout::load(&store, "t2");
+    assert_eq!(sorted(loaded.book), sorted(book));
     reset();
 }

@@ -243,7 +243,7 @@ fn place_part(book: &mut Casebook, slot: &str, text: &str, damaged: &mut usize) 
                     .iter()
                     .map(|e| (e.id.as_str(), e.updated, e.deleted)),
             );
-            let scrubbed = records.iter_mut().fold(false, |any, e| e.scrub() || any);
+            let scrubbed = records.iter_mut().map(LogEntry::scrub).filter(|&s| s).count() > 0;
             case.entries.extend(records);
             if scrubbed {
                 0
@@ -258,7 +258,7 @@ fn place_part(book: &mut Casebook, slot: &str, text: &str, damaged: &mut usize) 
                     .iter()
                     .map(|n| (n.id.as_str(), n.updated, n.deleted)),
             );
-            let scrubbed = records.iter_mut().fold(false, |any, n| n.scrub() || any);
+            let scrubbed = records.iter_mut().map(Note::scrub).filter(|&s| s).count() > 0;
             case.notes.extend(records);
             if scrubbed {
                 0

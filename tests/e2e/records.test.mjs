@@ -9,7 +9,8 @@ import {
   sharedBrowserAndServer, openPage, assertNoAxeViolations, screenshotPath,
 } from './helpers.mjs';
 
-const KEY = 'send-casebook:casebook';
+// Every stored part of the records starts with this (the list of cases, and each part).
+const KEY = 'send-casebook:records';
 const env = sharedBrowserAndServer();
 
 async function recordsPage(today = '2025-07-15', options = {}) {
@@ -221,68 +222,116 @@ test('the entry form explains mistakes and keeps what was typed', async () => {
   await app.close();
 });
 
-test('meeting mode saves the note as it is typed, with the checklist', async () => {
+test('meeting mode saves what is typed, as it is typed, and nothing before', async () => {
   const app = await recordsPage();
   const { page } = app;
   await addCase(page, 'M.M.');
   await page.getByTestId('meeting-mode').click();
   await page.getByTestId('meeting-intro').waitFor();
   const body = page.getByLabel('Notes', { exact: true });
-  assert.match(await body.inputValue(), /Say clearly what you want to happen/);
+  assert.equal(await body.inputValue(), '', 'the checklist is a prompt, not text in the note');
+  assert.match(await page.getByTestId('meeting-prompts').textContent(), /Say clearly what you want to happen/);
+  assert.equal(await page.locator('.breadcrumbs li').nth(1).textContent(), 'M.M.', 'the breadcrumb names the case');
   await body.fill('Who is here: me, SENCo\nAgreed: new targets by Friday');
+  await page.getByTestId('meeting-status').filter({ hasText: 'Saved on this device' }).waitFor();
   await assertNoAxeViolations(page, 'meeting mode');
-  // Leave without pressing Done: the note is already saved.
+  // Leave without pressing Done: the note is already saved, named after the date and time.
   await page.goBack();
   await page.getByTestId('note-list').waitFor();
   await page.reload();
   const note = page.getByTestId('note');
   await note.first().waitFor();
-  assert.match(await note.first().textContent(), /Meeting at 10:00.*new targets by Friday/s);
+  assert.equal(await note.count(), 1);
+  assert.match(await note.first().textContent(), /Meeting, 15 July 2025, 10:00.*new targets by Friday/s);
   app.assertClean();
   await app.close();
 });
 
-test('unreadable stored records are kept aside, can be saved, and the app still works', async () => {
+test('unreadable stored records are left untouched, shown read-only, offered as a file, then started afresh', async () => {
   const app = await recordsPage();
   const { page } = app;
-  await page.evaluate((key) => localStorage.setItem(key, '{"schema_version":1,"cases":[{"id":'), KEY);
+  await addCase(page, 'U.U.');
+  await addEntry(page, { day: '1', month: '7', year: '2025', subject: 'Letter one' });
+  await addEntry(page, { day: '2', month: '7', year: '2025', subject: 'Letter two' });
+  const snapshot = () => page.evaluate((key) => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(key)).map((k) => [k, localStorage.getItem(k)])), KEY);
+  // Damage one stored part.
+  const damaged = await page.evaluate((key) => {
+    const part = Object.keys(localStorage).find((k) => k.startsWith(`${key}:`) && k.includes(':entries:'));
+    const text = localStorage.getItem(part);
+    localStorage.setItem(part, text.slice(0, 20));
+    return part;
+  }, KEY);
+  const before = await snapshot();
   await page.reload();
   const problem = page.getByTestId('records-problem');
   await problem.waitFor();
-  assert.match(await problem.textContent(), /could not be read.*kept on this device/);
+  assert.match(await problem.textContent(), /could not be read.*left on this device exactly as they were/);
+  assert.equal((await subjects(page)).length, 1, 'what could be read is shown');
+  assert.equal(await page.getByTestId('start-afresh').count(), 0, 'start afresh only after the file is saved');
+
+  // Changes are refused (nothing written over the damaged data), the guide still works.
+  await page.getByRole('link', { name: 'My records', exact: true }).first().click();
+  await page.getByLabel("Child's name or initials").fill('New child');
+  await page.getByRole('button', { name: 'Add case' }).click();
+  assert.deepEqual(await snapshot(), before, 'nothing was written');
+  await page.reload();
+  await problem.waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    problem.getByRole('button', { name: 'Save the unreadable records as a file' }).click(),
+    problem.getByRole('button', { name: 'Save the stored records as a file' }).click(),
   ]);
   const kept = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  assert.equal(kept[KEY], '{"schema_version":1,"cases":[{"id":', 'the saved file holds the stored text exactly');
-  await addCase(page, 'N.N.');
-  const still = JSON.parse(await page.evaluate((key) => localStorage.getItem(`${key}:unreadable`), KEY));
-  assert.equal(still[KEY], '{"schema_version":1,"cases":[{"id":', 'a new save does not touch the kept copy');
+  assert.equal(kept[damaged], before[damaged], 'the file holds the stored text exactly');
+  assert.deepEqual(Object.keys(kept).sort(), Object.keys(before).sort(), 'every stored part is in the file');
+  await problem.getByTestId('start-afresh').click();
+  await problem.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByTestId('case-list').waitFor();
+  await page.getByTestId('case-list').getByRole('link', { name: 'U.U.', exact: true }).click();
+  assert.equal((await subjects(page)).length, 1, 'what could be read is kept');
+  await app.visit('/guide/mediation');
   app.assertClean();
   await app.close();
 });
 
-test('a full storage quota keeps the change on screen, says what to do, and damages nothing', async () => {
+async function fillQuota(page, smallest = 1) {
+  await page.evaluate((smallest) => {
+    let size = 512 * 1024;
+    let i = 0;
+    while (size >= smallest) {
+      try { localStorage.setItem(`filler-${i}`, 'x'.repeat(size)); i += 1; } catch { size = Math.floor(size / 2); }
+    }
+  }, smallest);
+}
+
+test('a full storage quota keeps the change on screen, says what to do, damages nothing, and smaller changes still save', async () => {
   const app = await recordsPage();
   const { page } = app;
   await addCase(page, 'Q.Q.');
   await addEntry(page, { day: '1', month: '7', year: '2025', subject: 'First letter' });
   const snapshot = () => page.evaluate((key) => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(key)).map((k) => [k, localStorage.getItem(k)])), KEY);
   const before = await snapshot();
-  await page.evaluate(() => {
-    let size = 512 * 1024;
-    let i = 0;
-    while (size > 0) {
-      try { localStorage.setItem(`filler-${i}`, 'x'.repeat(size)); i += 1; } catch { size = Math.floor(size / 2); }
-    }
-  });
-  await addEntry(page, { day: '2', month: '7', year: '2025', subject: 'Second letter '.repeat(200) });
+  await fillQuota(page, 2048);
+  // A 40,000-character note does not fit: the form stays, with the text, and says why.
+  await page.getByRole('link', { name: 'New note' }).click();
+  await page.getByLabel('Title').fill('Long letter');
+  await page.getByLabel('Notes', { exact: true }).fill('A long letter. '.repeat(2700));
+  await page.getByTestId('save-note').click();
   const problem = page.getByTestId('records-problem');
   await problem.waitFor();
-  assert.match(await problem.textContent(), /could not be saved.*still on screen.*KB.*Save a backup file/);
-  assert.equal((await subjects(page)).length, 2, 'the unsaved entry is still shown');
+  assert.match(await problem.textContent(), /could not be saved.*nothing saved before has changed.*still on screen.*KB of roughly.*Q\.Q\..*Deleting/s);
+  assert.match(await page.getByLabel('Notes', { exact: true }).inputValue(), /^A long letter/);
   assert.deepEqual(await snapshot(), before, 'the saved copy is untouched');
+  // A smaller change saves: the case is renamed, and the rename is still there after a reload.
+  await page.getByRole('link', { name: 'Q.Q.' }).click();
+  await page.getByTestId('change-case').getByText('Change or delete this case').click();
+  await page.locator('#edit-case-name').fill('Q.R.');
+  await page.getByTestId('change-case').getByRole('button', { name: 'Save changes' }).click();
+  assert.match(await page.getByTestId('change-case').getByRole('status').textContent(), /Changes saved/);
+  await page.reload();
+  await page.locator('main h1', { hasText: 'Q.R.' }).waitFor();
+  assert.deepEqual(await subjects(page), ['First letter']);
+  assert.equal(await page.getByTestId('note').count(), 0, 'the note that did not fit was never reported saved');
   app.assertClean();
   await app.close();
 });
@@ -350,9 +399,9 @@ test('a backup restores into a fresh env.browser, and bad backup files are refus
   const refused = p2.getByTestId('import-refused');
   const hostile = [
     ['truncated.json', backupText.slice(0, backupText.length / 2), /not a SEND Casebook backup file, or it is damaged/],
-    ['junk.json', 'x'.repeat(10 * 1024 * 1024), /too large \(10\.0 MB\)/],
-    ['types.json', backupText.replace('"plan_status": "has-plan"', '"plan_status": 7'), /damaged/],
-    ['script.json', backupText.replace('Plan <b>not</b>', '<script>alert(1)</script>'), /program code/],
+    ['junk.json', 'x'.repeat(65 * 1024 * 1024), /too large \(65\.0 MB\)/],
+    ['types.json', backupText.replace('"plan_status":"has-plan"', '"plan_status":7'), /damaged/],
+    ['ids.json', backupText.replace(/"id":"case-/, '"id":"../case-'), /an id this app does not make/],
     ['other.json', '{"hello": "world"}', /not a SEND Casebook backup/],
   ];
   for (const [name, content, message] of hostile) {
