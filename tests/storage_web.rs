@@ -138,7 +138,9 @@ fn sample_casebook(entries: usize) -> send_casebook::domain::casebook::Casebook 
     }
 }
 
-fn sorted(mut book: send_casebook::domain::casebook::Casebook) -> send_casebook::domain::casebook::Casebook {
+fn sorted(
+    mut book: send_casebook::domain::casebook::Casebook,
+) -> send_casebook::domain::casebook::Casebook {
     for case in &mut book.cases {
         case.entries.sort_by(|x, y| x.id.cmp(&y.id));
     }
@@ -155,7 +157,11 @@ fn the_casebook_round_trips_and_a_change_rewrites_only_its_part() {
     let mut book = sample_casebook(200);
     layout::save(&mut store, &mut session, &book).expect("saved");
     let (loaded, _) = layout::load(&store, "t2");
-    assert_eq!(sorted(loaded.book), sorted(book.clone()), "every record comes back");
+    assert_eq!(
+        sorted(loaded.book),
+        sorted(book.clone()),
+        "every record comes back"
+    );
 
     let before: Vec<String> = store.keys();
     book.cases[0].entries[7].subject = "Changed".into();
@@ -190,10 +196,19 @@ fn at_the_real_quota_a_save_is_all_or_nothing_and_a_smaller_change_still_saves()
         layout::save(&mut store, &mut session, &big),
         Err(SaveError::Refused)
     );
-    assert_eq!(layout::raw_dump(&store), stored_before, "nothing stored changed");
+    assert_eq!(
+        layout::raw_dump(&store),
+        stored_before,
+        "nothing stored changed"
+    );
 
     // Free a little (as deleting old items would), then a rename saves.
-    for key in store.keys().into_iter().filter(|k| k.starts_with("filler-")).take(1) {
+    for key in store
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with("filler-"))
+        .take(1)
+    {
         store.remove(&key);
     }
     book.cases[0].name = "Renamed".into();

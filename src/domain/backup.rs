@@ -58,6 +58,20 @@ pub fn export_json(casebook: &Casebook, exported_at: i64) -> String {
 
 /// Reads and checks a backup file.
 pub fn read_backup(bytes: &[u8]) -> Result<Casebook, ImportError> {
+    read_backup_file(bytes).map(|(casebook, _)| casebook)
+}
+
+/// Reads and checks a backup file to import it `now`: change times from the future are settled
+/// (see [`settle_times`]) to when the file says it was made, so that importing the same file
+/// twice gives the same times and never outranks an edit made in between. Returns the casebook
+/// and how many times were settled.
+pub fn read_backup_at(bytes: &[u8], now: Millis) -> Result<(Casebook, usize), ImportError> {
+    let (mut casebook, exported_at) = read_backup_file(bytes)?;
+    let settled = settle_times(&mut casebook, now, exported_at.unwrap_or(0).clamp(0, now));
+    Ok((casebook, settled))
+}
+
+fn read_backup_file(bytes: &[u8]) -> Result<(Casebook, Option<Millis>), ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty);
     }
@@ -76,9 +90,10 @@ pub fn read_backup(bytes: &[u8]) -> Result<Casebook, ImportError> {
     let Some(inner) = value.get("casebook").filter(|_| app == Some(APP_NAME)) else {
         return Err(ImportError::NotABackup);
     };
+    let exported_at = value.get("exported_at").and_then(serde_json::Value::as_i64);
     let casebook = migrate(inner.clone()).map_err(ImportError::Migration)?;
     validate(&casebook)?;
-    Ok(casebook)
+    Ok((casebook, exported_at))
 }
 
 fn check_text(what: &str, field: TextField, text: &str) -> Result<(), ImportError> {
@@ -162,13 +177,19 @@ pub fn validate(casebook: &Casebook) -> Result<(), ImportError> {
     Ok(())
 }
 
+/// How far ahead of this device's clock a change time may be and still count as true: another
+/// device's clock may run a little fast. Beyond it, the time is taken to be wrong.
+pub const CLOCK_TOLERANCE: Millis = 24 * 60 * 60 * 1000;
+
 /// Brings change times from the future (a device with its clock wrong, or an edited file) back
-/// to `now`, and negative ones to 0, so that they cannot outrank later edits or overflow.
-/// Deleted records are made bare tombstones. Returns how many times were changed.
-pub fn settle_times(casebook: &mut Casebook, now: Millis) -> usize {
+/// to `to` (at most `now`), and negative ones to 0, so that they cannot outrank later edits or
+/// overflow. Deleted records are made bare tombstones. Returns how many times were changed.
+pub fn settle_times(casebook: &mut Casebook, now: Millis, to: Millis) -> usize {
     let mut changed = 0;
+    let latest = now.saturating_add(CLOCK_TOLERANCE);
+    let to = to.clamp(0, now);
     let mut settle = |time: &mut Millis| {
-        let settled = (*time).clamp(0, now);
+        let settled = if *time > latest { to } else { (*time).max(0) };
         if settled != *time {
             *time = settled;
             changed += 1;
@@ -627,6 +648,34 @@ mod tests {
             html.contains("default-src 'none'"),
             "the exported page runs no script"
         );
+    }
+
+    #[test]
+    fn change_times_from_the_future_or_near_the_integer_limit_are_settled() {
+        let now = 1_750_000_000_000;
+        let mut book = sample();
+        book.cases[0].entries[0].updated = i64::MAX;
+        book.cases[0].entries[1].updated = now + 1_000; // a clock a second fast: true
+        book.cases[0].updated = -5;
+        book.last_backup = Some(now + CLOCK_TOLERANCE + 1);
+        assert_eq!(settle_times(&mut book, now, now - 500), 3);
+        assert_eq!(book.cases[0].entries[0].updated, now - 500);
+        assert_eq!(book.cases[0].entries[1].updated, now + 1_000);
+        assert_eq!(
+            (book.cases[0].updated, book.last_backup),
+            (0, Some(now - 500))
+        );
+        // The same file read again later gives the same times.
+        let mut file = sample();
+        file.cases[0].entries[0].updated = i64::MAX;
+        let text = export_json(&file, now - 500);
+        let (first, settled) = read_backup_at(text.as_bytes(), now).expect("reads");
+        let (again, _) = read_backup_at(text.as_bytes(), now + 60_000).expect("reads");
+        assert_eq!((settled, &first), (1, &again));
+        let mut edited = book.clone();
+        edited.cases[0].entries[0].summary = "edited".into();
+        edited.cases[0].entries[0].updated = now + 2_000;
+        assert_eq!(merge(&book, &edited).cases[0].entries[0].summary, "edited");
     }
 
     proptest! {

@@ -531,9 +531,17 @@ pub fn NotePage() -> impl IntoView {
             Err(problems) => errors.set(problems),
         }
     };
+    // In a meeting the parent carries on typing after saving into a new case; a note form
+    // saves and goes back, as its Save button does.
     let retry = Callback::new({
         let submit = submit.clone();
-        move |_: ()| submit()
+        move |_: ()| {
+            if meeting {
+                save_meeting();
+            } else {
+                submit();
+            }
+        }
     });
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

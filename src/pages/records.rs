@@ -259,9 +259,8 @@ fn BackupPanel() -> impl IntoView {
                 return;
             };
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            match backup::read_backup(&bytes) {
-                Ok(mut file) => {
-                    let settled = backup::settle_times(&mut file, now_millis());
+            match backup::read_backup_at(&bytes, now_millis()) {
+                Ok((file, settled)) => {
                     let preview = state
                         .book
                         .with_untracked(|here| backup::preview(here, &file));

@@ -243,7 +243,12 @@ fn place_part(book: &mut Casebook, slot: &str, text: &str, damaged: &mut usize) 
                     .iter()
                     .map(|e| (e.id.as_str(), e.updated, e.deleted)),
             );
-            let scrubbed = records.iter_mut().map(LogEntry::scrub).filter(|&s| s).count() > 0;
+            let scrubbed = records
+                .iter_mut()
+                .map(LogEntry::scrub)
+                .filter(|&s| s)
+                .count()
+                > 0;
             case.entries.extend(records);
             if scrubbed {
                 0
