@@ -3,7 +3,8 @@
 # first content on a first visit and on an offline reload, and "My records" with a casebook of
 # 10,000 log entries and 1,000 notes (load, render, search keystroke, save), and the timeline of a
 # case with about 2,000 items (first screen, all rows, longest task, filter, print to PDF), all in
-# headless Chromium. RUNS=... to change the number of runs.
+# headless Chromium; then backups (export and import of that casebook, and the largest casebook
+# that fits). RUNS=... to change the number of runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -14,3 +15,5 @@ echo
 node tests/bench/records.mjs
 echo
 node tests/bench/timeline.mjs
+echo
+node tests/bench/capacity.mjs

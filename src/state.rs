@@ -56,8 +56,9 @@ pub struct CasebookState {
     session: StoredValue<Session, LocalStorage>,
     /// The case just deleted, as it was, while "Undo" is offered (in memory only).
     pub deleted_case: RwSignal<Option<Case>>,
-    /// The records as they were before a backup replaced them, while "Undo" is offered.
-    pub replaced: RwSignal<Option<Casebook>>,
+    /// The records as they were before a backup replaced them, and as the Replace left them,
+    /// while "Undo" is offered.
+    pub replaced: RwSignal<Option<(Casebook, Casebook)>>,
     /// The parent has saved the unreadable data as a file, so starting afresh loses nothing.
     pub raw_saved: RwSignal<bool>,
 }
@@ -232,19 +233,20 @@ impl CasebookState {
     /// "Undo" until the parent moves on.
     pub fn replace_with(&self, next: Casebook) -> SaveResult {
         let before = self.book.get_untracked();
-        self.change(|book| *book = next)?;
-        self.replaced.set(Some(before));
+        self.change(|book| *book = next.clone())?;
+        self.replaced.set(Some((before, next)));
         Ok(())
     }
 
-    /// Puts back the records as they were before the last "Replace".
+    /// Takes back the last "Replace": what it changed goes back, and anything added or changed
+    /// since (here or in another tab) stays.
     pub fn undo_replace(&self) -> SaveResult {
-        let Some(before) = self.replaced.get_untracked() else {
+        let Some((before, after)) = self.replaced.get_untracked() else {
             return Ok(());
         };
         let now = now_millis();
         self.change(|book| {
-            *book = crate::domain::backup::replace(book, &before, now);
+            *book = crate::domain::backup::undo_replace(book, &before, &after, now);
         })?;
         self.replaced.set(None);
         Ok(())
@@ -392,7 +394,8 @@ impl CasebookState {
     /// The saved "My dates" form, or why it could not be read.
     pub fn load_my_dates(&self) -> Result<Option<MyDatesForm>, MyDatesProblem> {
         self.store
-            .with_value(|store| store.as_ref().map(|s| storage::load_my_dates(s)))
+            .try_update_value(|store| store.as_mut().map(|s| storage::load_my_dates(s)))
+            .flatten()
             .unwrap_or(Ok(None))
     }
 

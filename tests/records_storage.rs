@@ -630,3 +630,111 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_root_naming_a_part_another_tab_removed_reads_the_newest_part_instead() {
+    // Two tabs switch at the same moment: the root that lands last names a part the other tab
+    // had already replaced and removed.
+    let mut store = MemoryStore::new();
+    let start = book(vec![case("a", 1, 30)]);
+    saved(&mut store, "first", &start);
+    let old_root = store.get(ROOT_KEY).expect("root");
+    let (_, mut tab_a) = load(&store, "a");
+    let mut a = start.clone();
+    a.cases[0].entries[0].summary = "changed in tab A".into();
+    a.cases[0].entries[0].updated = 50;
+    save(&mut store, &mut tab_a, &a).expect("saved");
+    store
+        .set(ROOT_KEY, &old_root)
+        .expect("tab B's root lands last");
+    let (loaded, _) = load(&store, "reader");
+    assert_eq!(loaded.problem, None, "nothing reported damaged");
+    assert_eq!(normal(loaded.book), normal(a), "tab A's change is read");
+}
+
+#[test]
+fn old_layout_problems_are_reported_and_its_kept_aside_copy_is_never_removed() {
+    let mut store = MemoryStore::new();
+    let old = book(vec![case("a", 1, 5)]);
+    write_legacy(&mut store, &old);
+    let kept = format!("{LEGACY_KEY}:unreadable");
+    store
+        .set(&kept, "{\"records the old version could not read\"")
+        .expect("set");
+    let (_, mut session) = load(&store, "t");
+    save(&mut store, &mut session, &old).expect("saved");
+    assert!(store.get(&kept).is_some(), "the old copy kept aside stays");
+    assert!(raw_dump(&store).contains("records the old version could not read"));
+
+    // A damaged old manifest is reported, and nothing of the old layout is removed.
+    let mut store = MemoryStore::new();
+    write_legacy(&mut store, &old);
+    store
+        .set(LEGACY_KEY, "{\"schema_version\":1,\"cases\":[")
+        .expect("damaged");
+    let before = store.snapshot();
+    let (loaded, mut session) = load(&store, "t");
+    assert!(matches!(loaded.problem, Some(ReadProblem::Damaged { .. })));
+    assert!(save(&mut store, &mut session, &old).is_err());
+    assert_eq!(store.snapshot(), before);
+}
+
+#[test]
+fn a_tab_that_read_only_the_old_layout_does_not_write_back_what_was_cleared() {
+    let mut store = MemoryStore::new();
+    let old = book(vec![case("a", 1, 5)]);
+    write_legacy(&mut store, &old);
+    let (loaded, mut session) = load(&store, "t");
+    for key in store.keys() {
+        store.remove(&key);
+    }
+    assert!(layout::cleared_elsewhere(&store, &session));
+    assert_eq!(
+        save(&mut store, &mut session, &loaded.book),
+        Err(SaveError::ClearedElsewhere)
+    );
+    assert!(store.keys().is_empty());
+}
+
+#[test]
+fn starting_afresh_writes_first_and_keeps_old_copies_aside() {
+    let mut store = MemoryStore::new();
+    let b = book(vec![case("a", 1, 40)]);
+    saved(&mut store, "t", &b);
+    let kept = format!("{LEGACY_KEY}:unreadable");
+    store.set(&kept, "old").expect("set");
+    let part = store
+        .keys()
+        .into_iter()
+        .find(|k| k.contains(":entries:"))
+        .expect("part");
+    store.set(&part, "[{damaged-marker").expect("damaged");
+    let (loaded, _) = load(&store, "t2");
+    assert!(loaded.problem.is_some());
+    // Interrupted after its first write: what was stored still reads as before.
+    let mut crashing = store.clone();
+    crashing.crash_after = Some(1);
+    let _ = start_afresh(&mut crashing, "t3", &loaded.book);
+    crashing.heal();
+    assert!(
+        raw_dump(&crashing).contains("[{"),
+        "nothing removed before the new start was stored"
+    );
+    start_afresh(&mut store, "t3", &loaded.book).expect("fits");
+    assert_eq!(stored(&store), normal(loaded.book));
+    assert_eq!(store.get(&kept).as_deref(), Some("old"));
+    assert!(!raw_dump(&store).contains("damaged-marker"));
+}
+
+#[test]
+fn a_newer_root_without_this_layouts_fields_is_newer_not_damaged() {
+    let mut store = MemoryStore::new();
+    let (_, mut session) = load(&store, "t");
+    store
+        .set(ROOT_KEY, r#"{"layout":7,"something":"else"}"#)
+        .expect("set");
+    assert_eq!(
+        save(&mut store, &mut session, &book(vec![case("a", 1, 1)])),
+        Err(SaveError::Unreadable(ReadProblem::Newer))
+    );
+}

@@ -53,7 +53,7 @@ fn fill_quota(smallest: usize) {
 fn a_saved_form_loads_back_exactly() {
     reset();
     let mut store = store();
-    assert_eq!(load_my_dates(&store), Ok(None), "nothing saved yet");
+    assert_eq!(load_my_dates(&mut store), Ok(None), "nothing saved yet");
     let mut form = MyDatesForm {
         situation: Some(Situation::DraftPlan),
         submitted: true,
@@ -62,20 +62,28 @@ fn a_saved_form_loads_back_exactly() {
     form.dates
         .insert(DateField::DraftServed, DateParts::new("1", "8", "2025"));
     save_my_dates(&mut store, &form).expect("saved");
-    assert_eq!(load_my_dates(&store), Ok(Some(form)));
+    assert_eq!(load_my_dates(&mut store), Ok(Some(form)));
     clear_my_dates(&mut store);
-    assert_eq!(load_my_dates(&store), Ok(None));
+    assert_eq!(load_my_dates(&mut store), Ok(None));
 }
 
 #[wasm_bindgen_test]
-fn an_unreadable_form_is_reported_and_left_as_it_is() {
+fn an_unreadable_form_is_kept_aside_and_a_second_failure_does_not_overwrite_it() {
     reset();
     let storage = local_storage();
     storage.set_item(MY_DATES_KEY, "{not json").expect("set");
-    assert_eq!(load_my_dates(&store()), Err(MyDatesProblem::Unreadable));
+    let kept_as = format!("{MY_DATES_KEY}:unreadable");
+    assert_eq!(load_my_dates(&mut store()), Err(MyDatesProblem::Unreadable));
     assert_eq!(
-        storage.get_item(MY_DATES_KEY).expect("read"),
+        storage.get_item(&kept_as).expect("read"),
         Some("{not json".to_string())
+    );
+    storage.set_item(MY_DATES_KEY, "[1,2,3]").expect("set");
+    assert!(load_my_dates(&mut store()).is_err());
+    assert_eq!(
+        storage.get_item(&kept_as).expect("read"),
+        Some("{not json".to_string()),
+        "the first copy stays"
     );
 }
 
@@ -94,7 +102,7 @@ fn a_full_storage_quota_is_reported_and_the_saved_copy_is_untouched() {
         DateParts::new("1", "8", &"2".repeat(100_000)),
     );
     assert!(save_my_dates(&mut store, &form).is_err());
-    let saved = load_my_dates(&store)
+    let saved = load_my_dates(&mut store)
         .expect("still readable")
         .expect("still there");
     assert_eq!(saved.situation, Some(Situation::DraftPlan));

@@ -97,6 +97,9 @@ pub fn StorageProblemBanner() -> impl IntoView {
                         <button type="button" class="button button--secondary" data-testid="save-raw" on:click=save_raw>
                             "Save the stored records as a file"
                         </button>
+                        <button type="button" class="button button--secondary" on:click=save_backup>
+                            "Save what could be read as a backup file"
+                        </button>
                         {move || (state.raw_saved.get() && matches!(state.problem.get(), Some(StorageProblem::Unreadable { .. }))).then(|| view! {
                             <button type="button" class="button button--warning" data-testid="start-afresh"
                                 on:click=move |_| { let _ = state.start_afresh(); }>

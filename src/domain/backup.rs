@@ -67,7 +67,10 @@ pub fn read_backup(bytes: &[u8]) -> Result<Casebook, ImportError> {
 /// and how many times were settled.
 pub fn read_backup_at(bytes: &[u8], now: Millis) -> Result<(Casebook, usize), ImportError> {
     let (mut casebook, exported_at) = read_backup_file(bytes)?;
-    let settled = settle_times(&mut casebook, now, exported_at.unwrap_or(0).clamp(0, now));
+    // A file made on a device whose clock ran fast says it was made in the future too: then its
+    // wrong times settle to 0, which outranks nothing and stays the same on every import.
+    let made = exported_at.filter(|at| (0..=now).contains(at)).unwrap_or(0);
+    let settled = settle_times(&mut casebook, now, made);
     Ok((casebook, settled))
 }
 
@@ -312,6 +315,140 @@ pub fn replace(here: &Casebook, file: &Casebook, now: Millis) -> Casebook {
         cases,
         last_backup: here.last_backup.max(file.last_backup),
     }
+}
+
+/// Takes back a Replace made `now`-ish: every record still exactly as the Replace left it
+/// (`after`) goes back to how it was `before` (stamped `now`, so it outranks copies elsewhere);
+/// anything changed or added since, in this tab or another, is kept as it is.
+pub fn undo_replace(
+    current: &Casebook,
+    before: &Casebook,
+    after: &Casebook,
+    now: Millis,
+) -> Casebook {
+    fn revert<T: Record + PartialEq>(
+        current: &[T],
+        before: &[T],
+        after: &[T],
+        now: Millis,
+        restamp: impl Fn(&mut T, Millis),
+        bury: impl Fn(&T, Millis) -> T,
+    ) -> Vec<T> {
+        let mut out: Vec<T> = current.to_vec();
+        let mut ids: Vec<&str> = before.iter().chain(after).map(Record::id).collect();
+        ids.dedup();
+        for id in ids {
+            let here = out.iter().position(|r| r.id() == id);
+            let left = after.iter().find(|r| r.id() == id);
+            let untouched = match (here.map(|i| &out[i]), left) {
+                (Some(c), Some(a)) => c == a,
+                (None, None) => true,
+                _ => false,
+            };
+            if !untouched {
+                continue;
+            }
+            match (before.iter().find(|r| r.id() == id), here) {
+                (Some(was), Some(i)) => {
+                    out[i] = was.clone();
+                    restamp(&mut out[i], now);
+                }
+                (Some(was), None) => {
+                    let mut was = was.clone();
+                    restamp(&mut was, now);
+                    out.push(was);
+                }
+                (None, Some(i)) => out[i] = bury(&out[i], now),
+                (None, None) => {}
+            }
+        }
+        out
+    }
+    let header = |c: &Case| {
+        (
+            c.name.clone(),
+            c.school.clone(),
+            c.plan_status,
+            c.updated,
+            c.deleted,
+        )
+    };
+    let mut result = current.clone();
+    let mut ids: Vec<String> = before
+        .cases
+        .iter()
+        .chain(&after.cases)
+        .map(|c| c.id.clone())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    for id in ids {
+        let was = before.cases.iter().find(|c| c.id == id);
+        let left = after.cases.iter().find(|c| c.id == id);
+        let empty = Case {
+            id: id.clone(),
+            name: String::new(),
+            school: String::new(),
+            plan_status: super::casebook::PlanStatus::NoPlan,
+            entries: Vec::new(),
+            notes: Vec::new(),
+            updated: 0,
+            deleted: true,
+        };
+        let position = match result.cases.iter().position(|c| c.id == id) {
+            Some(i) => i,
+            None => {
+                result.cases.push(empty.clone());
+                result.cases.len() - 1
+            }
+        };
+        let case = &mut result.cases[position];
+        let (was, left) = (was.unwrap_or(&empty), left.unwrap_or(&empty));
+        case.entries = revert(
+            &case.entries,
+            &was.entries,
+            &left.entries,
+            now,
+            |e, now| e.updated = now,
+            |e, now| {
+                let mut t = e.clone();
+                t.deleted = true;
+                t.updated = now;
+                t.scrub();
+                t
+            },
+        );
+        case.notes = revert(
+            &case.notes,
+            &was.notes,
+            &left.notes,
+            now,
+            |n, now| n.updated = now,
+            |n, now| {
+                let mut t = n.clone();
+                t.deleted = true;
+                t.updated = now;
+                t.scrub();
+                t
+            },
+        );
+        let kept_since = case.live_entries().any(|e| !was.entries.contains(e))
+            || case.live_notes().any(|n| !was.notes.contains(n));
+        if header(case) == header(left) && !(was.deleted && kept_since) {
+            case.name = was.name.clone();
+            case.school = was.school.clone();
+            case.plan_status = was.plan_status;
+            case.deleted = was.deleted;
+            case.updated = now;
+        }
+        if case.deleted {
+            case.name.clear();
+            case.school.clear();
+            case.entries.clear();
+            case.notes.clear();
+        }
+    }
+    result
 }
 
 /// A merge in which what was deleted on this device but is alive in `file` comes back (stamped
@@ -648,6 +785,38 @@ mod tests {
             html.contains("default-src 'none'"),
             "the exported page runs no script"
         );
+    }
+
+    #[test]
+    fn undoing_a_replace_keeps_what_was_added_or_changed_since() {
+        let before = sample();
+        let mut file = sample();
+        file.cases[0].id = "case-2".into();
+        let after = replace(&before, &file, 1_000);
+        assert!(after.case("case-1").is_none() && after.case("case-2").is_some());
+        // Since the Replace: a new case, and an edit to the file's case.
+        let mut current = after.clone();
+        current
+            .cases
+            .push(case("case-3", vec![entry("n1", d(2025, 8, 1), 1_100)]));
+        let theirs = current.case_mut("case-2").expect("from the file");
+        theirs.entries[0].summary = "edited since".into();
+        theirs.entries[0].updated = 1_200;
+        let undone = undo_replace(&current, &before, &after, 2_000);
+        assert_eq!(
+            undone.case("case-1").map(|c| c.live_entries().count()),
+            Some(2),
+            "back"
+        );
+        assert!(
+            undone.case("case-3").is_some(),
+            "the case added since stays"
+        );
+        let kept = undone.case("case-2").expect("changed since, so kept");
+        assert_eq!(kept.entries[0].summary, "edited since");
+        assert!(kept.entries[1].deleted, "untouched since: taken back");
+        // And another tab's older copy cannot undo the undo.
+        assert_eq!(merge(&after, &undone).case("case-1"), undone.case("case-1"));
     }
 
     #[test]

@@ -332,14 +332,18 @@ impl CaseHome {
                 put(case);
             }
         });
-        let there = state.book.with_untracked(|b| b.case(&id).is_some());
-        match (result, there) {
-            (Err(_), true) => HomeSave::NotSaved,
-            (_, false) => {
+        // The change reached the case only if the case was there when it was made, and is
+        // still there after the save (which may have merged another tab's deletion).
+        let reached = put.is_none() && state.book.with_untracked(|b| b.case(&id).is_some());
+        match (result, reached) {
+            (Ok(()), true) => HomeSave::Saved,
+            (Err(_), _) if state.book.with_untracked(|b| b.case(&id).is_some()) => {
+                HomeSave::NotSaved
+            }
+            _ => {
                 self.gone.set(true);
                 HomeSave::CaseGone
             }
-            (Ok(()), true) => HomeSave::Saved,
         }
     }
 
@@ -477,13 +481,13 @@ pub fn NotePage() -> impl IntoView {
         status.set(Some(match outcome {
             HomeSave::Saved => {
                 last_date.set_value(date);
-                if saved_id.get_untracked().is_none() {
-                    saved_id.set(Some(id.clone()));
-                    replace_address(&format!(
-                        "/records/{}/notes/{id}?meeting=1",
-                        home.id.get_untracked()
-                    ));
-                }
+                saved_id.set(Some(id.clone()));
+                // So that a reload (phones reload tabs left in the background) reopens this
+                // note, in its case, in meeting mode.
+                replace_address(&format!(
+                    "/records/{}/notes/{id}?meeting=1",
+                    home.id.get_untracked()
+                ));
                 match date_problem {
                     None => format!("Saved on this device at {}.", time_now()),
                     Some(problem) => format!(

@@ -163,7 +163,6 @@ pub enum Saved {
 
 #[derive(Deserialize)]
 struct RootStamp {
-    layout: u64,
     generation: u64,
     writer: String,
 }
@@ -185,8 +184,14 @@ fn stored_stamp(store: &dyn KeyValueStore) -> Result<Option<Stamp>, ReadProblem>
     let Some(text) = store.get(ROOT_KEY) else {
         return Ok(None);
     };
-    match serde_json::from_str::<RootStamp>(&text) {
-        Ok(root) if root.layout > LAYOUT => Err(ReadProblem::Newer),
+    let Ok(value) = serde_json::from_str::<Value>(&text) else {
+        return Err(ReadProblem::Damaged { count: 1 });
+    };
+    // A newer layout may not have this one's fields: look at its number first.
+    if value.get("layout").and_then(Value::as_u64).unwrap_or(0) > LAYOUT {
+        return Err(ReadProblem::Newer);
+    }
+    match serde_json::from_value::<RootStamp>(value) {
         Ok(root) => Ok(Some(Stamp {
             generation: root.generation,
             writer: root.writer,
@@ -286,8 +291,11 @@ fn load_legacy(
     parts: &mut BTreeMap<String, (String, u64)>,
     damaged: &mut usize,
 ) -> Option<Casebook> {
-    let value: Value = serde_json::from_str(manifest).ok()?;
-    let inline = read_headers_with_inline(value.clone());
+    let Ok(value) = serde_json::from_str::<Value>(manifest) else {
+        *damaged += 1;
+        return None;
+    };
+    let inline = read_headers_with_inline(value);
     let mut book = match inline {
         Ok(book) => book,
         Err(ReadProblem::Newer) => return None,
@@ -308,6 +316,12 @@ fn load_legacy(
             }
         }
     }
+    // A save interrupted half-way by that layout could leave a record both inline and in a
+    // part: keep one of each, the newer.
+    for case in &mut book.cases {
+        case.entries = crate::domain::casebook::merge_records(&[], &case.entries);
+        case.notes = crate::domain::casebook::merge_records(&[], &case.notes);
+    }
     Some(book)
 }
 
@@ -323,6 +337,20 @@ fn read_headers_with_inline(value: Value) -> Result<Casebook, ReadProblem> {
         }
     }
     Ok(book)
+}
+
+/// The newest part key written for `slot`, and its text.
+fn newest_part(store: &dyn KeyValueStore, slot: &str, keys: &[String]) -> Option<(String, String)> {
+    let prefix = format!("{ROOT_KEY}:{slot}@");
+    let (tag, _) = keys
+        .iter()
+        .filter_map(|key| {
+            let tag = key.strip_prefix(&prefix)?;
+            Some((tag.to_string(), generation_of_part_key(key)?))
+        })
+        .max_by_key(|(_, generation)| *generation)?;
+    let text = store.get(&part_key(slot, &tag))?;
+    Some((tag, text))
 }
 
 /// Loads every record that can be read, and starts a session for `tab` at what is stored.
@@ -341,13 +369,30 @@ pub fn load(store: &dyn KeyValueStore, tab: &str) -> (Loaded, Session) {
                         generation: root.generation,
                         writer: root.writer,
                     });
+                    let mut keys: Option<Vec<String>> = None;
                     for (slot, tag) in root.parts {
-                        let print = match store.get(&part_key(&slot, &tag)) {
-                            Some(text) => place_part(&mut book, &slot, &text, &mut damaged),
-                            None => {
-                                damaged += 1;
-                                0
+                        let (tag, print) = match store.get(&part_key(&slot, &tag)) {
+                            Some(text) => {
+                                let print = place_part(&mut book, &slot, &text, &mut damaged);
+                                (tag, print)
                             }
+                            // Two tabs switching at the same moment can leave the root naming
+                            // a part the other removed: the newest part written for the same
+                            // place holds those records (and more), so read that one.
+                            None => match newest_part(
+                                store,
+                                &slot,
+                                keys.get_or_insert_with(|| store.keys()),
+                            ) {
+                                Some((other, text)) => {
+                                    place_part(&mut book, &slot, &text, &mut damaged);
+                                    (other, 0)
+                                }
+                                None => {
+                                    damaged += 1;
+                                    (tag, 0)
+                                }
+                            },
                         };
                         session.parts.insert(slot, (tag, print));
                     }
@@ -473,6 +518,24 @@ fn commit(
     session: &mut Session,
     book: &Casebook,
 ) -> Result<(), SaveError> {
+    write_generation(store, session, book, true)
+}
+
+/// As [`commit`], whatever root is stored now (starting afresh replaces it on purpose).
+fn commit_unchecked(
+    store: &mut dyn KeyValueStore,
+    session: &mut Session,
+    book: &Casebook,
+) -> Result<(), SaveError> {
+    write_generation(store, session, book, false)
+}
+
+fn write_generation(
+    store: &mut dyn KeyValueStore,
+    session: &mut Session,
+    book: &Casebook,
+    check_stamp: bool,
+) -> Result<(), SaveError> {
     let generation = session.seen.as_ref().map_or(0, |s| s.generation) + 1;
     let tag = format!("{generation}.{}", session.tab);
     let mut parts: BTreeMap<String, (String, u64)> = BTreeMap::new();
@@ -508,7 +571,7 @@ fn commit(
     };
     let text = serde_json::to_string(&root).map_err(|_| SaveError::Refused)?;
     // Look once more just before the switch: another tab may have saved meanwhile.
-    if stored_stamp(store).ok().flatten().as_ref() != session.seen.as_ref() {
+    if check_stamp && stored_stamp(store).ok().flatten().as_ref() != session.seen.as_ref() {
         roll_back(store, &written);
         return Err(SaveError::Refused);
     }
@@ -531,7 +594,11 @@ fn commit(
         session.legacy_seen.is_some() && store.get(LEGACY_KEY) == session.legacy_seen;
     for key in store.keys() {
         let stale_part = generation_of_part_key(&key).is_some_and(|g| g < generation);
-        let legacy_part = legacy_untouched && key.starts_with(&format!("{LEGACY_KEY}:"));
+        // A copy kept aside by an earlier version (`…:unreadable`) is the parent's data: never
+        // removed.
+        let legacy_part = legacy_untouched
+            && key.starts_with(&format!("{LEGACY_KEY}:"))
+            && !key.ends_with(":unreadable");
         if (stale_part || legacy_part) && !named.contains(&key) {
             store.remove(&key);
         }
@@ -566,7 +633,10 @@ pub fn save(
         let stamp = stored_stamp(store).map_err(SaveError::Unreadable)?;
         let legacy = store.get(LEGACY_KEY);
         if stamp.as_ref() != work.seen.as_ref() || legacy != work.legacy_seen {
-            if stamp.is_none() && legacy.is_none() && work.seen.is_some() {
+            if stamp.is_none()
+                && legacy.is_none()
+                && (work.seen.is_some() || work.legacy_seen.is_some())
+            {
                 return Err(SaveError::ClearedElsewhere);
             }
             let (theirs, fresh) = load(store, &work.tab);
@@ -608,20 +678,50 @@ pub fn raw_dump(store: &dyn KeyValueStore) -> String {
     serde_json::to_string_pretty(&parts).unwrap_or_default()
 }
 
-/// After the parent has saved the raw data as a file: removes every stored part of the
-/// casebook and stores `keep` (the records that could be read) as a new start.
+/// After the parent has saved the raw data as a file: stores `keep` (the records that could be
+/// read) as a new start, then removes every other stored part of the casebook (a copy kept
+/// aside by an earlier version stays). If there is no room to write first, it clears first.
 pub fn start_afresh(
     store: &mut dyn KeyValueStore,
     tab: &str,
     keep: &Casebook,
 ) -> Result<Session, SaveError> {
-    for key in store.keys() {
-        if is_casebook_key(&key) {
-            store.remove(&key);
-        }
-    }
     let mut session = Session::new(tab);
-    commit(store, &mut session, keep)?;
+    // Generations after any stored one, so nothing written now looks older than what it replaces.
+    let highest = store
+        .keys()
+        .iter()
+        .filter_map(|k| generation_of_part_key(k))
+        .max()
+        .unwrap_or(0);
+    session.seen = Some(Stamp {
+        generation: highest,
+        writer: String::new(),
+    });
+    let clear_others = |store: &mut dyn KeyValueStore, session: &Session| {
+        let named: Vec<String> = session
+            .parts
+            .iter()
+            .map(|(slot, (tag, _))| part_key(slot, tag))
+            .collect();
+        for key in store.keys() {
+            if is_casebook_key(&key)
+                && key != ROOT_KEY
+                && !key.ends_with(":unreadable")
+                && !named.contains(&key)
+            {
+                store.remove(&key);
+            }
+        }
+    };
+    if commit_unchecked(store, &mut session, keep).is_err() {
+        clear_others(store, &Session::new(tab));
+        store.remove(ROOT_KEY);
+        session = Session::new(tab);
+        commit_unchecked(store, &mut session, keep)?;
+    }
+    clear_others(store, &session);
+    session.legacy_seen = None;
     Ok(session)
 }
 
@@ -664,7 +764,9 @@ pub fn is_stale(store: &dyn KeyValueStore, session: &Session) -> bool {
 
 /// Whether the stored casebook was removed (by another tab) after this session read it.
 pub fn cleared_elsewhere(store: &dyn KeyValueStore, session: &Session) -> bool {
-    session.seen.is_some() && store.get(ROOT_KEY).is_none() && store.get(LEGACY_KEY).is_none()
+    (session.seen.is_some() || session.legacy_seen.is_some())
+        && store.get(ROOT_KEY).is_none()
+        && store.get(LEGACY_KEY).is_none()
 }
 
 /// Loads afresh and merges `ours` in, without writing: what another tab's save means for this

@@ -31,13 +31,11 @@ pub trait KeyValueStore {
 pub struct BrowserStore(web_sys::Storage);
 
 impl BrowserStore {
-    /// `None` when site data is blocked (reading `localStorage` throws) or missing, or when it
-    /// refuses even a tiny write (some private modes).
+    /// `None` when site data is blocked (reading `localStorage` throws) or missing. A store that
+    /// is merely full is still open: its records can be read, and a full quota is its own message.
     pub fn open() -> Option<BrowserStore> {
         let storage = web_sys::window()?.local_storage().ok()??;
-        let probe = "send-casebook:probe";
-        storage.set_item(probe, "1").ok()?;
-        let _ = storage.remove_item(probe);
+        storage.length().ok()?;
         Some(BrowserStore(storage))
     }
 }
@@ -66,26 +64,79 @@ impl KeyValueStore for BrowserStore {
 /// Why the saved "My dates" form could not be read back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MyDatesProblem {
-    /// It is stored but cannot be read; it is left as it is.
+    /// It is stored but cannot be read; a copy is kept under `{MY_DATES_KEY}:unreadable`.
     Unreadable,
 }
 
-/// The saved "My dates" form, if there is one. An unreadable one is left untouched: saving a
-/// new one writes under the same key only after the parent changes the form.
-pub fn load_my_dates(store: &dyn KeyValueStore) -> Result<Option<MyDatesForm>, MyDatesProblem> {
-    match store.get(MY_DATES_KEY) {
-        None => Ok(None),
-        Some(text) => serde_json::from_str(&text)
-            .map(Some)
-            .map_err(|_| MyDatesProblem::Unreadable),
+fn my_dates_kept_key() -> String {
+    format!("{MY_DATES_KEY}:unreadable")
+}
+
+/// The saved "My dates" form, if there is one. One that cannot be read is copied aside first
+/// (the first such copy is never overwritten), so that a new form can be saved without losing it.
+pub fn load_my_dates(store: &mut dyn KeyValueStore) -> Result<Option<MyDatesForm>, MyDatesProblem> {
+    let Some(text) = store.get(MY_DATES_KEY) else {
+        return Ok(None);
+    };
+    match serde_json::from_str(&text) {
+        Ok(form) => Ok(Some(form)),
+        Err(_) => {
+            if store.get(&my_dates_kept_key()).is_none() {
+                // If even this small copy does not fit, saving refuses to write over the original.
+                let _ = store.set(&my_dates_kept_key(), &text);
+            }
+            Err(MyDatesProblem::Unreadable)
+        }
     }
 }
 
+/// Saves the form, unless that would write over an unreadable one that could not be kept aside.
 pub fn save_my_dates(store: &mut dyn KeyValueStore, form: &MyDatesForm) -> Result<(), Refused> {
+    if let Some(old) = store.get(MY_DATES_KEY) {
+        let unreadable = serde_json::from_str::<MyDatesForm>(&old).is_err();
+        let kept = store.get(&my_dates_kept_key()).is_some();
+        if unreadable && !kept {
+            return Err(Refused);
+        }
+    }
     let text = serde_json::to_string(form).map_err(|_| Refused)?;
     store.set(MY_DATES_KEY, &text)
 }
 
 pub fn clear_my_dates(store: &mut dyn KeyValueStore) {
     store.remove(MY_DATES_KEY);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreadable_form_is_kept_aside_once_and_never_written_over_unkept() {
+        let mut store = memory::MemoryStore::new();
+        store.set(MY_DATES_KEY, "{broken").expect("set");
+        assert_eq!(load_my_dates(&mut store), Err(MyDatesProblem::Unreadable));
+        assert_eq!(store.get(&my_dates_kept_key()).as_deref(), Some("{broken"));
+        save_my_dates(&mut store, &MyDatesForm::default()).expect("saves once kept");
+        store.set(MY_DATES_KEY, "[1,2]").expect("set");
+        assert!(load_my_dates(&mut store).is_err());
+        assert_eq!(
+            store.get(&my_dates_kept_key()).as_deref(),
+            Some("{broken"),
+            "the first copy stays"
+        );
+
+        let mut full = memory::MemoryStore::with_quota(40);
+        full.set(MY_DATES_KEY, "{broken").expect("fits");
+        assert!(load_my_dates(&mut full).is_err());
+        assert_eq!(
+            save_my_dates(&mut full, &MyDatesForm::default()),
+            Err(Refused)
+        );
+        assert_eq!(
+            full.get(MY_DATES_KEY).as_deref(),
+            Some("{broken"),
+            "not written over"
+        );
+    }
 }

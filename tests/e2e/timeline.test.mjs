@@ -25,7 +25,7 @@ async function timelineOf(today = '2025-07-15', viewport = { width: 1000, height
   await page.clock.setFixedTime(new Date(`${today}T10:00:00`));
   await app.visit('/records');
   await page.locator('#import-file').setInputFiles(FIXTURE);
-  await page.getByTestId('import-preview').getByRole('button', { name: /Merge/ }).click();
+  await page.getByTestId('import-preview').getByRole('button', { name: 'Merge: keep the newer of each record' }).click();
   await page.getByTestId('import-done').waitFor();
   await page.getByRole('link', { name: 'Sam Jones', exact: true }).click();
   await page.getByTestId('open-timeline').click();
@@ -245,7 +245,7 @@ test('a long timeline is drawn a chunk at a time, and printing draws all of it f
   const dir = mkdtempSync(path.join(tmpdir(), 'send-casebook-long-'));
   writeFileSync(path.join(dir, 'long.json'), JSON.stringify(book));
   await page.locator('#import-file').setInputFiles(path.join(dir, 'long.json'));
-  await page.getByTestId('import-preview').getByRole('button', { name: /Merge/ }).click();
+  await page.getByTestId('import-preview').getByRole('button', { name: 'Merge: keep the newer of each record' }).click();
   await page.getByTestId('import-done').waitFor();
   await page.goto(`${env.server.origin}/records/${seeded.id}`);
   await page.getByTestId('open-timeline').waitFor();
