@@ -1,14 +1,21 @@
 //! "Change or delete this case", at the foot of a case's page, and the "Undo" offered on
-//! My records straight after a case is deleted.
+//! My records straight after a case is deleted. They show and ask; their page saves (the
+//! callbacks answer whether the change was stored).
 
 use crate::components::case_fields::{CaseFields, CaseFieldsState};
 use crate::domain::casebook::CaseDetails;
-use crate::state::{now_millis, CasebookState};
+use crate::state::CasebookState;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 #[component]
-pub fn ChangeCasePanel(case_id: String) -> impl IntoView {
+pub fn ChangeCasePanel(
+    case_id: String,
+    /// Stores new details; true once stored.
+    on_save: Callback<CaseDetails, bool>,
+    /// Deletes the case; true once stored.
+    on_delete: Callback<(), bool>,
+) -> impl IntoView {
     let state = expect_context::<CasebookState>();
     let id = StoredValue::new(case_id);
     let details = state
@@ -30,17 +37,11 @@ pub fn ChangeCasePanel(case_id: String) -> impl IntoView {
         let Some(details) = fields.read() else {
             return;
         };
-        let result = state.change(|book| {
-            book.edit_case(&id.get_value(), details, now_millis());
-        });
-        saved.set(result.is_ok());
+        saved.set(on_save.run(details));
     };
     let navigate = use_navigate();
     let delete = move |_| {
-        let mut removed = None;
-        let result = state.change(|book| removed = book.delete_case(&id.get_value(), now_millis()));
-        if result.is_ok() && removed.is_some() {
-            state.deleted_case.set(removed);
+        if on_delete.run(()) {
             navigate("/records", Default::default());
         }
     };
@@ -83,19 +84,16 @@ pub fn ChangeCasePanel(case_id: String) -> impl IntoView {
 /// On My records, straight after a case was deleted: what happened, and "Undo". Gone once
 /// the parent leaves the page.
 #[component]
-pub fn DeletedCaseBanner() -> impl IntoView {
+pub fn DeletedCaseBanner(
+    /// Puts the case back; true once stored.
+    on_undo: Callback<(), bool>,
+) -> impl IntoView {
     let state = expect_context::<CasebookState>();
     on_cleanup(move || state.deleted_case.set(None));
     let undo = move |_| {
-        if let Some(case) = state.deleted_case.get_untracked() {
-            if state
-                .change(|book| book.undo_delete_case(case, now_millis()))
-                .is_err()
-            {
-                return;
-            }
+        if on_undo.run(()) {
+            state.deleted_case.set(None);
         }
-        state.deleted_case.set(None);
     };
     move || {
         state.deleted_case.with(|deleted| {

@@ -4,7 +4,7 @@
 use crate::components::download::offer_download;
 use crate::domain::limits::group;
 use crate::state::{today, CasebookState, StorageProblem};
-use crate::storage::Usage;
+use crate::storage::{MyDatesProblem, Usage};
 use leptos::prelude::*;
 
 /// Roughly what browsers let one site keep in local storage, in characters.
@@ -136,6 +136,36 @@ pub fn StorageProblemBanner() -> impl IntoView {
                 </div>
             }
         })}
+    }
+}
+
+fn my_dates_load_message(problem: &MyDatesProblem) -> &'static str {
+    match problem {
+        MyDatesProblem::Unreadable => {
+            "The dates saved on this device earlier could not be read, so the form starts empty. \
+             The saved copy has been kept on this device, untouched."
+        }
+    }
+}
+
+fn my_dates_save_message(problem: &StorageProblem) -> &'static str {
+    match problem {
+        StorageProblem::Unavailable => "This browser is not letting the app keep anything on this device, so your dates will not be kept \
+             after you close this page. Everything on this page still works; note the dates down or add them to your calendar.",
+        _ => "Your dates could not be saved on this device: the browser's storage may be full. \
+             They are still on screen; note them down or add them to your calendar before closing this page.",
+    }
+}
+
+/// On My dates: the saved form could not be read, or the form could not be saved.
+#[component]
+pub fn MyDatesStorageNotes(
+    load_problem: Option<MyDatesProblem>,
+    save_problem: RwSignal<Option<StorageProblem>>,
+) -> impl IntoView {
+    view! {
+        {load_problem.map(|p| view! { <div class="callout callout--warning" role="status" data-testid="storage-problem"><p>{my_dates_load_message(&p)}</p></div> })}
+        {move || save_problem.get().map(|p| view! { <div class="callout callout--warning" role="status" data-testid="save-problem"><p>{my_dates_save_message(&p)}</p></div> })}
     }
 }
 

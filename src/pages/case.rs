@@ -5,7 +5,7 @@ use crate::components::date_range_form::DateRangeForm;
 use crate::components::fields::SelectField;
 use crate::components::page_title::PageTitle;
 use crate::components::storage_problem::StorageProblemBanner;
-use crate::domain::casebook::{Case, LogEntry, Method, Note, Party};
+use crate::domain::casebook::{Case, CaseDetails, LogEntry, Method, Note, Party};
 use crate::domain::date_input::range_in_words;
 use crate::domain::deadlines::long_date;
 use crate::domain::records::{
@@ -138,6 +138,25 @@ fn CaseView(case_id: String) -> impl IntoView {
             deleted.set(None);
         }
     });
+    let details_id = case_id.clone();
+    let save_details = Callback::new(move |details: CaseDetails| {
+        state
+            .change(|book| {
+                book.edit_case(&details_id, details, now_millis());
+            })
+            .is_ok()
+    });
+    let gone_id = case_id.clone();
+    let delete_case = Callback::new(move |()| {
+        let mut removed = None;
+        let stored = state
+            .change(|book| removed = book.delete_case(&gone_id, now_millis()))
+            .is_ok();
+        if stored && removed.is_some() {
+            state.deleted_case.set(removed);
+        }
+        stored
+    });
     view! {
         <PageTitle text=name/>
         <nav class="breadcrumbs" aria-label="Breadcrumb">
@@ -161,7 +180,7 @@ fn CaseView(case_id: String) -> impl IntoView {
         {move || case.with(|c| c.map(|c| (c.id.clone(), case_summary(c, today)))).map(|(id, summary)| view! { <CaseSummaryView case_id=id summary=summary/> })}
         <LogSection case=case case_id=case_id.clone() deleted=deleted today=today/>
         <NotesSection case=case case_id=case_id.clone() deleted=deleted/>
-        <ChangeCasePanel case_id=case_id.clone()/>
+        <ChangeCasePanel case_id=case_id.clone() on_save=save_details on_delete=delete_case/>
     }
 }
 

@@ -6,6 +6,7 @@ use crate::components::deadline_card::DeadlineCard;
 use crate::components::download::offer_download;
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::components::page_title::PageTitle;
+use crate::components::storage_problem::MyDatesStorageNotes;
 use crate::domain::date_input::DatePart;
 use crate::domain::deadlines::long_date;
 use crate::domain::ics;
@@ -14,7 +15,6 @@ use crate::domain::my_dates::{
     TransferKind, Warning, SITUATIONS,
 };
 use crate::state::{now_utc, today, CasebookState, StorageProblem};
-use crate::storage::MyDatesProblem;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,24 +32,6 @@ pub fn error_message(error: &FormError) -> String {
             "The date the certificate was issued must be the same as or after the date the decision was sent".into()
         }
         FormError::Date(field, date_error) => date_error_message(field.name(), date_error),
-    }
-}
-
-fn load_message(problem: &MyDatesProblem) -> &'static str {
-    match problem {
-        MyDatesProblem::Unreadable => {
-            "The dates saved on this device earlier could not be read, so the form starts empty. \
-             The saved copy is left as it is until you fill in the form again."
-        }
-    }
-}
-
-fn save_message(problem: &StorageProblem) -> &'static str {
-    match problem {
-        StorageProblem::Unavailable => "This browser is not letting the app keep anything on this device, so your dates will not be kept \
-             after you close this page. Everything on this page still works; note the dates down or add them to your calendar.",
-        _ => "Your dates could not be saved on this device: the browser's storage may be full. \
-             They are still on screen; note them down or add them to your calendar before closing this page.",
     }
 }
 
@@ -138,8 +120,7 @@ pub fn MyDatesPage() -> impl IntoView {
             "Choose what has happened and enter the dates you have. You will see every deadline that follows, "
             "how it was worked out, and where the law is unclear. Your dates stay on this device."
         </p>
-        {load_problem.map(|p| view! { <div class="callout callout--warning" role="status" data-testid="storage-problem"><p>{load_message(&p)}</p></div> })}
-        {move || save_problem.get().map(|p| view! { <div class="callout callout--warning" role="status" data-testid="save-problem"><p>{save_message(&p)}</p></div> })}
+        <MyDatesStorageNotes load_problem=load_problem save_problem=save_problem/>
         <ErrorSummary errors=error_links/>
         <form class="my-dates-form" novalidate on:submit=on_submit>
             <SituationChoice situation=situation.into() on_choose=Callback::new(choose) has_error=Signal::derive(move || errors.read().contains(&FormError::NoSituation))/>

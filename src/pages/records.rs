@@ -84,6 +84,12 @@ pub fn RecordsPage() -> impl IntoView {
             .book
             .with(|b| b.live_cases().cloned().collect::<Vec<Case>>())
     };
+    let undo_delete = Callback::new(move |()| match state.deleted_case.get_untracked() {
+        Some(case) => state
+            .change(|book| book.undo_delete_case(case, now_millis()))
+            .is_ok(),
+        None => true,
+    });
     view! {
         <PageTitle text="My records"/>
         <h1 tabindex="-1">"My records"</h1>
@@ -92,7 +98,7 @@ pub fn RecordsPage() -> impl IntoView {
             "Everything stays on this device: nothing is sent anywhere."
         </p>
         <StorageProblemBanner/>
-        <DeletedCaseBanner/>
+        <DeletedCaseBanner on_undo=undo_delete/>
         <h2>"Your cases"</h2>
         {move || {
             let cases = cases();
