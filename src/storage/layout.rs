@@ -200,8 +200,12 @@ fn stored_stamp(store: &dyn KeyValueStore) -> Result<Option<Stamp>, ReadProblem>
     }
 }
 
-/// Records read from one part, and how many could not be.
+/// Records read from one part, and how many could not be. The whole part is read at once; only
+/// if that fails is it read record by record, so one damaged record loses no other.
 fn read_records<T: for<'de> Deserialize<'de>>(text: &str, damaged: &mut usize) -> Vec<T> {
+    if let Ok(records) = serde_json::from_str::<Vec<T>>(text) {
+        return records;
+    }
     match serde_json::from_str::<Vec<Value>>(text) {
         Ok(values) => values
             .into_iter()

@@ -5,7 +5,7 @@
 //   - the largest casebook that fits: one case of log entries with the given text sizes,
 //     restored into a fresh profile with "Merge", found by halving the step; in English and in a
 //     script that takes 3 bytes a character in UTF-8 (Chinese)
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { launchBrowser, startServer, openPage } from '../e2e/helpers.mjs';
 import { show, benchDir, writeBackup, largeCasebook } from './common.mjs';
 
@@ -40,8 +40,10 @@ for (let run = 0; run < RUNS; run += 1) {
   await page.getByTestId('save-json').waitFor();
   const start = Date.now();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-json').click()]);
-  const file = await download.path();
+  await download.path();
   exportTimes.push(Date.now() - start);
+  const file = `${dir}/exported-${run}.json`;
+  await download.saveAs(file);
   exportedBytes = statSync(file).size;
   await app.close();
 

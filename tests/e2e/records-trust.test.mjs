@@ -283,6 +283,9 @@ test('6. Replace can be undone, and what it removed does not come back from anot
   const preview = page.getByTestId('import-preview');
   await preview.waitFor();
   assert.match(await preview.textContent(), /Replace makes this device hold only what is in the file/);
+  await preview.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('import-preview.png'), fullPage: false });
+  await assertNoAxeViolations(page, 'the import preview with three choices');
   await preview.getByRole('button', { name: 'Replace what is on this device' }).click();
   await page.getByTestId('import-done').waitFor();
   await other.getByTestId('case-list').getByRole('link', { name: 'Large case', exact: true }).waitFor();
@@ -292,6 +295,7 @@ test('6. Replace can be undone, and what it removed does not come back from anot
   await other.getByTestId('case-list').waitFor();
   assert.equal(await other.getByTestId('case-list').getByRole('link', { name: 'Only here', exact: true }).count(), 0);
 
+  await assertNoAxeViolations(page, 'after Replace, with Undo');
   await page.getByTestId('undo-replace').click();
   await page.getByTestId('case-list').getByRole('link', { name: 'Only here', exact: true }).waitFor();
   await page.reload();

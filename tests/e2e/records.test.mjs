@@ -266,6 +266,7 @@ test('unreadable stored records are left untouched, shown read-only, offered as 
   const problem = page.getByTestId('records-problem');
   await problem.waitFor();
   assert.match(await problem.textContent(), /could not be read.*left on this device exactly as they were/);
+  await page.screenshot({ path: screenshotPath('records-unreadable.png'), fullPage: false });
   assert.equal((await subjects(page)).length, 1, 'what could be read is shown');
   assert.equal(await page.getByTestId('start-afresh').count(), 0, 'start afresh only after the file is saved');
 
@@ -321,6 +322,8 @@ test('a full storage quota keeps the change on screen, says what to do, damages 
   await problem.waitFor();
   assert.match(await problem.textContent(), /could not be saved.*nothing saved before has changed.*still on screen.*KB of roughly.*Q\.Q\..*Deleting/s);
   assert.match(await page.getByLabel('Notes', { exact: true }).inputValue(), /^A long letter/);
+  await page.screenshot({ path: screenshotPath('records-full.png'), fullPage: false });
+  await assertNoAxeViolations(page, 'a note that did not fit');
   assert.deepEqual(await snapshot(), before, 'the saved copy is untouched');
   // A smaller change saves: the case is renamed, and the rename is still there after a reload.
   await page.getByRole('link', { name: 'Q.Q.' }).click();
