@@ -145,7 +145,15 @@ fn changes() -> Vec<(&'static str, Change)> {
             let before = b.clone();
             let file = book(vec![case("c", 90, 70)]);
             let replaced = backup::replace(b, &file, 100);
-            *b = backup::replace(&replaced, &before, 101);
+            *b = backup::undo_replace(&replaced, &before, &replaced, 101);
+        }),
+        ("undo a deleted case", |b| {
+            let gone = b.delete_case("a", 100).expect("there");
+            b.undo_delete_case(gone, 101);
+        }),
+        ("undo a deleted entry", |b| {
+            let gone = b.cases[0].delete_entry("a-e5", 100).expect("there");
+            b.cases[0].undo_delete_entry(gone, 101);
         }),
     ]
 }
@@ -199,6 +207,39 @@ fn every_save_is_all_or_nothing_whichever_write_fails() {
                 };
                 assert_eq!(stored(&store), expected, "{what}: saved after write {n}");
             }
+        }
+    }
+}
+
+#[test]
+fn every_field_at_its_limit_in_any_script_is_stored_and_comes_back_in_a_backup() {
+    use send_casebook::domain::limits::TextField;
+    let at = |field: TextField, unit: &str| unit.repeat(field.limit());
+    for unit in ["x", "é", "字", "😀"] {
+        let mut c = case("a", 1, 1);
+        c.name = at(TextField::CaseName, unit);
+        c.school = at(TextField::School, unit);
+        let e = &mut c.entries[0];
+        e.person = at(TextField::Person, unit);
+        e.subject = at(TextField::Subject, unit);
+        e.summary = at(TextField::Summary, unit);
+        e.promised = at(TextField::Promised, unit);
+        e.promised_by = at(TextField::PromisedBy, unit);
+        e.kept_where = at(TextField::KeptWhere, unit);
+        c.notes[0].title = at(TextField::NoteTitle, unit);
+        c.notes[0].body = at(TextField::NoteBody, unit);
+        let b = book(vec![c]);
+        let mut store = MemoryStore::new();
+        saved(&mut store, "t", &b);
+        assert_eq!(stored(&store), normal(b.clone()), "{unit}");
+        let file = backup::export_json(&stored(&store), 1);
+        let with_mark = format!("\u{feff}{file}");
+        for text in [file, with_mark] {
+            assert_eq!(
+                backup::read_backup(text.as_bytes()).map(normal),
+                Ok(normal(b.clone())),
+                "{unit}"
+            );
         }
     }
 }

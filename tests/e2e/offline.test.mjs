@@ -167,6 +167,12 @@ async function updateScenario() {
     assert.equal(await banner.count(), 0, '"Not now" is not overruled');
     assert.equal(await page.evaluate(() => window.sameDocument), true);
 
+    // A second tab of the old version is open on My records when the parent updates in the first.
+    const other = await app.context.newPage();
+    await other.goto(`${server.origin}/records`);
+    await other.locator('main h1').waitFor();
+    assert.equal(await other.evaluate(() => navigator.serviceWorker.controller?.scriptURL), firstWorker);
+
     // When the parent chooses, the new version takes over and the page reloads into it.
     await page.reload();
     await banner.waitFor({ timeout: 20000 });
@@ -178,6 +184,17 @@ async function updateScenario() {
     const cacheNames = await page.evaluate(() => caches.keys());
     assert.equal(cacheNames.length, 1, `old caches are deleted: ${cacheNames}`);
     assert.match(cacheNames[0], /-next$/);
+
+    // The old tab stops saving (it may not know the new version's way of storing records) and
+    // asks for a reload; nothing it is asked to save is written.
+    const stale = other.getByTestId('records-problem');
+    await stale.waitFor({ timeout: 10000 });
+    assert.match(await stale.textContent(), /A new version of SEND Casebook has started in another tab/);
+    await other.getByLabel("Child's name or initials").fill('Typed in the old tab');
+    await other.getByRole('button', { name: 'Add case' }).click();
+    assert.equal(await other.getByTestId('case-list').count(), 0);
+    assert.deepEqual(await other.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('send-casebook:records'))), []);
+    await other.close();
     app.assertClean();
   } finally {
     await app.close();
