@@ -8,7 +8,9 @@
 //! the limits are the forms' own. Change times from the future are brought back to now.
 //! Nothing is changed until the parent has seen a preview and chosen to merge or replace.
 
-use super::casebook::{merge, merge_records, Case, Casebook, Millis, Record, SCHEMA_VERSION};
+use super::casebook::{
+    merge, merge_records, Case, CaseRecord, Casebook, Millis, Record, SCHEMA_VERSION,
+};
 use super::limits::{group, is_valid_id, TextField};
 use super::migrations::{migrate, MigrationError};
 use super::sorting;
@@ -225,28 +227,22 @@ pub fn settle_times(casebook: &mut Casebook, now: Millis, to: Millis) -> usize {
 /// becomes a tombstone (so another tab or a later merge cannot bring it back), and every record
 /// of `file` that differs from `here` is stamped `now` (so it outranks the copies elsewhere).
 pub fn replace(here: &Casebook, file: &Casebook, now: Millis) -> Casebook {
-    fn replace_records<T: Record + PartialEq>(
-        here: &[T],
-        file: &[T],
-        now: Millis,
-        restamp: impl Fn(&mut T, Millis),
-        bury: impl Fn(&T, Millis) -> T,
-    ) -> Vec<T> {
+    fn replace_records<T: CaseRecord>(here: &[T], file: &[T], now: Millis) -> Vec<T> {
         let mut out: Vec<T> = file
             .iter()
             .map(|record| {
-                let mut record = record.clone();
-                if here.iter().find(|r| r.id() == record.id()) != Some(&record) {
-                    restamp(&mut record, now);
+                if here.iter().find(|r| r.id() == record.id()) == Some(record) {
+                    record.clone()
+                } else {
+                    record.stamped(now)
                 }
-                record
             })
             .collect();
         for gone in here
             .iter()
             .filter(|r| !file.iter().any(|f| f.id() == r.id()))
         {
-            out.push(bury(gone, now));
+            out.push(gone.buried(now));
         }
         out
     }
@@ -256,32 +252,8 @@ pub fn replace(here: &Casebook, file: &Casebook, now: Millis) -> Casebook {
         let mine = here.cases.iter().find(|c| c.id == case.id);
         let (my_entries, my_notes) =
             mine.map_or((&[][..], &[][..]), |c| (&c.entries[..], &c.notes[..]));
-        case.entries = replace_records(
-            my_entries,
-            &case.entries,
-            now,
-            |e, now| e.updated = now,
-            |e, now| {
-                let mut t = e.clone();
-                t.deleted = true;
-                t.updated = now;
-                t.scrub();
-                t
-            },
-        );
-        case.notes = replace_records(
-            my_notes,
-            &case.notes,
-            now,
-            |n, now| n.updated = now,
-            |n, now| {
-                let mut t = n.clone();
-                t.deleted = true;
-                t.updated = now;
-                t.scrub();
-                t
-            },
-        );
+        case.entries = replace_records(my_entries, &case.entries, now);
+        case.notes = replace_records(my_notes, &case.notes, now);
         let header_differs = mine.is_none_or(|m| {
             (&m.name, &m.school, m.plan_status, m.deleted)
                 != (&case.name, &case.school, case.plan_status, case.deleted)
@@ -326,14 +298,7 @@ pub fn undo_replace(
     after: &Casebook,
     now: Millis,
 ) -> Casebook {
-    fn revert<T: Record + PartialEq>(
-        current: &[T],
-        before: &[T],
-        after: &[T],
-        now: Millis,
-        restamp: impl Fn(&mut T, Millis),
-        bury: impl Fn(&T, Millis) -> T,
-    ) -> Vec<T> {
+    fn revert<T: CaseRecord>(current: &[T], before: &[T], after: &[T], now: Millis) -> Vec<T> {
         let mut out: Vec<T> = current.to_vec();
         let mut ids: Vec<&str> = before.iter().chain(after).map(Record::id).collect();
         ids.dedup();
@@ -349,16 +314,9 @@ pub fn undo_replace(
                 continue;
             }
             match (before.iter().find(|r| r.id() == id), here) {
-                (Some(was), Some(i)) => {
-                    out[i] = was.clone();
-                    restamp(&mut out[i], now);
-                }
-                (Some(was), None) => {
-                    let mut was = was.clone();
-                    restamp(&mut was, now);
-                    out.push(was);
-                }
-                (None, Some(i)) => out[i] = bury(&out[i], now),
+                (Some(was), Some(i)) => out[i] = was.stamped(now),
+                (Some(was), None) => out.push(was.stamped(now)),
+                (None, Some(i)) => out[i] = out[i].buried(now),
                 (None, None) => {}
             }
         }
@@ -404,34 +362,8 @@ pub fn undo_replace(
         };
         let case = &mut result.cases[position];
         let (was, left) = (was.unwrap_or(&empty), left.unwrap_or(&empty));
-        case.entries = revert(
-            &case.entries,
-            &was.entries,
-            &left.entries,
-            now,
-            |e, now| e.updated = now,
-            |e, now| {
-                let mut t = e.clone();
-                t.deleted = true;
-                t.updated = now;
-                t.scrub();
-                t
-            },
-        );
-        case.notes = revert(
-            &case.notes,
-            &was.notes,
-            &left.notes,
-            now,
-            |n, now| n.updated = now,
-            |n, now| {
-                let mut t = n.clone();
-                t.deleted = true;
-                t.updated = now;
-                t.scrub();
-                t
-            },
-        );
+        case.entries = revert(&case.entries, &was.entries, &left.entries, now);
+        case.notes = revert(&case.notes, &was.notes, &left.notes, now);
         let kept_since = case.live_entries().any(|e| !was.entries.contains(e))
             || case.live_notes().any(|n| !was.notes.contains(n));
         if header(case) == header(left) && !(was.deleted && kept_since) {
@@ -451,6 +383,17 @@ pub fn undo_replace(
     result
 }
 
+/// `mine` with every record deleted in it but alive in `theirs` back, as a change made `now`.
+fn bring_back<T: CaseRecord>(mine: &[T], theirs: &[T], now: Millis) -> Vec<T> {
+    let revived: Vec<T> = theirs
+        .iter()
+        .filter(|r| !r.is_deleted())
+        .filter(|r| mine.iter().any(|m| m.id() == r.id() && m.is_deleted()))
+        .map(|r| r.stamped(now))
+        .collect();
+    merge_records(mine, &revived)
+}
+
 /// A merge in which what was deleted on this device but is alive in `file` comes back (stamped
 /// `now`): how a parent brings back one deleted case from a backup without losing newer work.
 pub fn merge_bringing_back(here: &Casebook, file: &Casebook, now: Millis) -> Casebook {
@@ -463,34 +406,8 @@ pub fn merge_bringing_back(here: &Casebook, file: &Casebook, now: Millis) -> Cas
             *case = theirs.clone();
             case.updated = now;
         }
-        let revive_entries: Vec<_> = theirs
-            .live_entries()
-            .filter(|e| {
-                case.entries
-                    .iter()
-                    .any(|mine| mine.id == e.id && mine.deleted)
-            })
-            .map(|e| {
-                let mut e = e.clone();
-                e.updated = now;
-                e
-            })
-            .collect();
-        case.entries = merge_records(&case.entries, &revive_entries);
-        let revive_notes: Vec<_> = theirs
-            .live_notes()
-            .filter(|n| {
-                case.notes
-                    .iter()
-                    .any(|mine| mine.id == n.id && mine.deleted)
-            })
-            .map(|n| {
-                let mut n = n.clone();
-                n.updated = now;
-                n
-            })
-            .collect();
-        case.notes = merge_records(&case.notes, &revive_notes);
+        case.entries = bring_back(&case.entries, &theirs.entries, now);
+        case.notes = bring_back(&case.notes, &theirs.notes, now);
     }
     merged
 }

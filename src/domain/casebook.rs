@@ -321,23 +321,59 @@ pub trait Record: Clone {
     fn updated(&self) -> Millis;
 }
 
-impl Record for LogEntry {
-    fn id(&self) -> &str {
-        &self.id
+/// A log entry or a note: a record of a case that can be deleted, leaving a bare tombstone.
+pub trait CaseRecord: Record + PartialEq {
+    fn is_deleted(&self) -> bool;
+    fn set_updated(&mut self, at: Millis);
+    /// Makes a deleted record a bare tombstone; true if anything had to be removed.
+    fn scrub(&mut self) -> bool;
+    /// This record deleted at `at`, as a tombstone with nothing the parent wrote.
+    fn buried(&self, at: Millis) -> Self {
+        let mut tombstone = self.clone();
+        tombstone.mark_deleted();
+        tombstone.set_updated(at);
+        tombstone.scrub();
+        tombstone
     }
-    fn updated(&self) -> Millis {
-        self.updated
+    fn mark_deleted(&mut self);
+    /// This record, as a change made at `at`.
+    fn stamped(&self, at: Millis) -> Self {
+        let mut record = self.clone();
+        record.set_updated(at);
+        record
     }
 }
 
-impl Record for Note {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated(&self) -> Millis {
-        self.updated
-    }
+macro_rules! case_record {
+    ($record:ty) => {
+        impl Record for $record {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn updated(&self) -> Millis {
+                self.updated
+            }
+        }
+
+        impl CaseRecord for $record {
+            fn is_deleted(&self) -> bool {
+                self.deleted
+            }
+            fn set_updated(&mut self, at: Millis) {
+                self.updated = at;
+            }
+            fn scrub(&mut self) -> bool {
+                <$record>::scrub(self)
+            }
+            fn mark_deleted(&mut self) {
+                self.deleted = true;
+            }
+        }
+    };
 }
+
+case_record!(LogEntry);
+case_record!(Note);
 
 impl Record for Case {
     fn id(&self) -> &str {

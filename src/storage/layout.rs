@@ -29,7 +29,9 @@
 //!   lose what it writes; its parts are reused as they are until they change.
 
 use super::{KeyValueStore, Refused};
-use crate::domain::casebook::{merge, Casebook, LogEntry, Millis, Note, Record, SCHEMA_VERSION};
+use crate::domain::casebook::{
+    merge, CaseRecord, Casebook, LogEntry, Millis, Note, Record, SCHEMA_VERSION,
+};
 use crate::domain::migrations::{migrate, MigrationError};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -245,45 +247,29 @@ fn place_part(book: &mut Casebook, slot: &str, text: &str, damaged: &mut usize) 
         return 0;
     };
     match kind {
-        Some("entries") => {
-            let mut records: Vec<LogEntry> = read_records(text, damaged);
-            let print = fingerprint(
-                records
-                    .iter()
-                    .map(|e| (e.id.as_str(), e.updated, e.deleted)),
-            );
-            let scrubbed = records
-                .iter_mut()
-                .map(LogEntry::scrub)
-                .filter(|&s| s)
-                .count()
-                > 0;
-            case.entries.extend(records);
-            if scrubbed {
-                0
-            } else {
-                print
-            }
-        }
-        Some("notes") => {
-            let mut records: Vec<Note> = read_records(text, damaged);
-            let print = fingerprint(
-                records
-                    .iter()
-                    .map(|n| (n.id.as_str(), n.updated, n.deleted)),
-            );
-            let scrubbed = records.iter_mut().map(Note::scrub).filter(|&s| s).count() > 0;
-            case.notes.extend(records);
-            if scrubbed {
-                0
-            } else {
-                print
-            }
-        }
+        Some("entries") => place_records(&mut case.entries, text, damaged),
+        Some("notes") => place_records(&mut case.notes, text, damaged),
         _ => {
             *damaged += 1;
             0
         }
+    }
+}
+
+/// Adds one part's records to `records`; its fingerprint, or 0 if a tombstone still held text.
+fn place_records<T: CaseRecord + for<'de> Deserialize<'de>>(
+    records: &mut Vec<T>,
+    text: &str,
+    damaged: &mut usize,
+) -> u64 {
+    let mut part: Vec<T> = read_records(text, damaged);
+    let print = fingerprint(part.iter().map(|r| (r.id(), r.updated(), r.is_deleted())));
+    let scrubbed = part.iter_mut().map(T::scrub).filter(|&s| s).count() > 0;
+    records.extend(part);
+    if scrubbed {
+        0
+    } else {
+        print
     }
 }
 
