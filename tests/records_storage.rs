@@ -260,6 +260,12 @@ fn a_change_too_big_for_the_quota_changes_nothing_and_smaller_changes_still_save
         Err(SaveError::Refused)
     );
     assert_eq!(store.snapshot(), snapshot, "nothing stored was touched");
+    // The message says how much is used, and by which case.
+    let usage = layout::usage(&store);
+    assert_eq!(usage.total, store.used());
+    assert_eq!(usage.by_case.len(), 1);
+    assert_eq!(usage.by_case[0].0, "a");
+    assert!(usage.by_case[0].1 > usage.total / 2);
 
     // The parent renames the case: that saves, and the big note is not in it.
     book_now.cases[0].name = "Renamed".into();

@@ -8,7 +8,7 @@ use crate::storage::{MyDatesProblem, Usage};
 use leptos::prelude::*;
 
 /// Roughly what browsers let one site keep in local storage, in characters.
-const ROUGH_QUOTA: usize = 5_000_000;
+const ROUGH_QUOTA: usize = 5_000 * 1024;
 
 fn kb(characters: usize) -> String {
     group(characters.div_ceil(1024))
@@ -182,7 +182,7 @@ mod tests {
         let names = vec![("c1".to_string(), "Sam".to_string())];
         assert_eq!(
             usage_in_words(&usage, &names),
-            "About 2,930 KB of roughly 4,883 KB is used (Sam 2,000 KB, a deleted case 1 KB)."
+            "About 2,930 KB of roughly 5,000 KB is used (Sam 2,000 KB, a deleted case 1 KB)."
         );
     }
 }

@@ -718,7 +718,7 @@ pub fn start_afresh(
 /// What the casebook takes in the store, in characters, by case.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Usage {
-    /// Everything this app keeps (records, My dates), in characters.
+    /// Everything this site keeps in the store (records, My dates), in characters.
     pub total: usize,
     /// Characters per case id, largest first.
     pub by_case: Vec<(String, usize)>,
@@ -728,9 +728,7 @@ pub fn usage(store: &dyn KeyValueStore) -> Usage {
     let mut by_case: BTreeMap<String, usize> = BTreeMap::new();
     let mut total = 0;
     for key in store.keys() {
-        if !key.starts_with("send-casebook:") {
-            continue;
-        }
+        // Everything this site keeps counts against the same quota.
         let size = key.len() + store.get(&key).map_or(0, |v| v.encode_utf16().count());
         total += size;
         let slot = key
