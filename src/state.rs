@@ -333,7 +333,12 @@ impl CasebookState {
             return;
         }
         let tab = tab_token();
-        let (theirs, session) = layout::load(&store, &tab);
+        let ours = self.book.get_untracked();
+        // Only the parts another tab changed are read (a large casebook is not parsed again on
+        // every keystroke made in another tab's meeting notes).
+        let (theirs, session) = self
+            .session
+            .with_value(|held| layout::load_changes(&store, &tab, held, &ours));
         if let Some(problem) = theirs.problem {
             self.problem.set(Some(problem_of_read(problem)));
             return;
@@ -342,7 +347,6 @@ impl CasebookState {
         // this page had, before anything is written: a failed save then loses nothing.
         self.session.set_value(session);
         stamps_after(&theirs.book);
-        let ours = self.book.get_untracked();
         let merged = merge(&ours, &theirs.book);
         if merged != ours {
             self.book.set(merged.clone());
@@ -401,6 +405,10 @@ impl CasebookState {
 
     /// Saves the "My dates" form; `Err` when it could not be stored.
     pub fn save_my_dates(&self, form: &MyDatesForm) -> SaveResult {
+        // A newer version running in another tab may keep this form differently.
+        if self.problem.get_untracked() == Some(StorageProblem::NewVersionElsewhere) {
+            return Err(StorageProblem::NewVersionElsewhere);
+        }
         self.store
             .try_update_value(|store| {
                 store

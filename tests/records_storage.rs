@@ -674,6 +674,13 @@ proptest! {
                 Err(other) => prop_assert!(false, "unexpected {:?}", other),
             }
             prop_assert_eq!(stored(&store), normal(model.clone()), "after step {}", step);
+            // Each tab reading only what changed since it last read or wrote sees exactly what
+            // a full read sees.
+            for tab in &tabs {
+                let (changes, _) = layout::load_changes(&store, "peek", &tab.session, &tab.book);
+                prop_assert_eq!(changes.problem, None);
+                prop_assert_eq!(normal(changes.book), stored(&store), "cheap read after step {}", step);
+            }
         }
     }
 }

@@ -152,6 +152,8 @@ fn my_dates_save_message(problem: &StorageProblem) -> &'static str {
     match problem {
         StorageProblem::Unavailable => "This browser is not letting the app keep anything on this device, so your dates will not be kept \
              after you close this page. Everything on this page still works; note the dates down or add them to your calendar.",
+        StorageProblem::NewVersionElsewhere => "A new version of SEND Casebook has started in another tab, so this page no longer saves your dates. \
+             Reload the page to carry on; what is on screen still works.",
         _ => "Your dates could not be saved on this device: the browser's storage may be full. \
              They are still on screen; note them down or add them to your calendar before closing this page.",
     }

@@ -757,18 +757,88 @@ pub fn cleared_elsewhere(store: &dyn KeyValueStore, session: &Session) -> bool {
         && store.get(LEGACY_KEY).is_none()
 }
 
-/// Loads afresh and merges `ours` in, without writing: what another tab's save means for this
-/// one. Returns the merge and the new session, or the problem.
-pub fn refresh(
+/// What is stored now, read cheaply, for a tab that already holds what `session` last read or
+/// wrote (`held`): parts stored under the same key as then are taken from `held`; only the
+/// parts another tab changed are read. Anything unusual (the old layout, a root that cannot be
+/// read) takes the full [`load`].
+pub fn load_changes(
     store: &dyn KeyValueStore,
     tab: &str,
-    ours: &Casebook,
-) -> Result<(Casebook, Session), ReadProblem> {
-    let (theirs, session) = load(store, tab);
-    match theirs.problem {
-        Some(problem) => Err(problem),
-        None => Ok((merge(ours, &theirs.book), session)),
+    session: &Session,
+    held: &Casebook,
+) -> (Loaded, Session) {
+    let root = match store
+        .get(ROOT_KEY)
+        .map(|t| serde_json::from_str::<RootDoc>(&t))
+    {
+        Some(Ok(root))
+            if root.layout <= LAYOUT
+                && session.legacy_seen.is_none()
+                && store.get(LEGACY_KEY).is_none() =>
+        {
+            root
+        }
+        _ => return load(store, tab),
+    };
+    let Ok(mut book) = read_headers(root.casebook) else {
+        return load(store, tab);
+    };
+    // The records this tab holds, by part.
+    let mut held_parts: BTreeMap<String, (Vec<&LogEntry>, Vec<&Note>)> = BTreeMap::new();
+    for case in &held.cases {
+        for entry in &case.entries {
+            let key = slot(&case.id, "entries", chunk_of(&entry.id));
+            held_parts.entry(key).or_default().0.push(entry);
+        }
+        for note in &case.notes {
+            let key = slot(&case.id, "notes", chunk_of(&note.id));
+            held_parts.entry(key).or_default().1.push(note);
+        }
     }
+    let mut fresh = Session::new(tab);
+    fresh.seen = Some(Stamp {
+        generation: root.generation,
+        writer: root.writer,
+    });
+    let mut damaged = 0;
+    let mut keys: Option<Vec<String>> = None;
+    for (slot, tag) in root.parts {
+        let unchanged = session
+            .parts
+            .get(&slot)
+            .filter(|(held_tag, _)| *held_tag == tag);
+        let case_id = slot.rsplitn(3, ':').nth(2).unwrap_or_default().to_string();
+        let target = book.cases.iter_mut().find(|c| c.id == case_id);
+        let (tag, print) = match (unchanged, target) {
+            (Some((_, print)), Some(case)) => {
+                if let Some((entries, notes)) = held_parts.get(&slot) {
+                    case.entries.extend(entries.iter().map(|e| (*e).clone()));
+                    case.notes.extend(notes.iter().map(|n| (*n).clone()));
+                }
+                (tag, *print)
+            }
+            _ => match store.get(&part_key(&slot, &tag)) {
+                Some(text) => {
+                    let print = place_part(&mut book, &slot, &text, &mut damaged);
+                    (tag, print)
+                }
+                None => match newest_part(store, &slot, keys.get_or_insert_with(|| store.keys())) {
+                    Some((other, text)) => {
+                        place_part(&mut book, &slot, &text, &mut damaged);
+                        (other, 0)
+                    }
+                    None => {
+                        damaged += 1;
+                        (tag, 0)
+                    }
+                },
+            },
+        };
+        fresh.parts.insert(slot, (tag, print));
+    }
+    let problem = (damaged > 0).then_some(ReadProblem::Damaged { count: damaged });
+    fresh.blocked = problem.clone();
+    (Loaded { book, problem }, fresh)
 }
 
 impl From<Refused> for SaveError {
