@@ -9,7 +9,7 @@
 //! (see `storage::layout`); the browser's `storage` events, `pageshow` and returning to the tab
 //! only bring other tabs' changes onto the screen sooner.
 
-use crate::domain::casebook::{merge, Case, Casebook, Millis};
+use crate::domain::casebook::{has_newer, merge, Case, Casebook, Millis};
 use crate::domain::my_dates::MyDatesForm;
 use crate::storage::layout::{self, ReadProblem, SaveError, Saved, Session};
 use crate::storage::{self, BrowserStore, MyDatesProblem, Usage};
@@ -216,7 +216,14 @@ impl CasebookState {
             }
             Some(Err(SaveError::Refused)) => Err(StorageProblem::NotSaved),
             Some(Err(SaveError::ClearedElsewhere)) => Err(StorageProblem::ClearedElsewhere),
-            Some(Err(SaveError::Unreadable(problem))) => Err(problem_of_read(problem)),
+            Some(Err(SaveError::Unreadable(problem))) => {
+                // Show what could be read: it may hold another tab's newer records.
+                if let Some(store) = self.store.get_value() {
+                    let (theirs, _) = layout::load(&store, "reader");
+                    self.book.update(|book| *book = merge(book, &theirs.book));
+                }
+                Err(problem_of_read(problem))
+            }
         };
         match &outcome {
             Ok(()) => {
@@ -244,6 +251,8 @@ impl CasebookState {
         let Some((before, after)) = self.replaced.get_untracked() else {
             return Ok(());
         };
+        // Work from what is stored now, with any other tab's edits since.
+        self.refresh_from_storage();
         let now = now_millis();
         self.change(|book| {
             *book = crate::domain::backup::undo_replace(book, &before, &after, now);
@@ -340,18 +349,22 @@ impl CasebookState {
             .session
             .with_value(|held| layout::load_changes(&store, &tab, held, &ours));
         if let Some(problem) = theirs.problem {
+            // Show what could be read (it may hold another tab's newer records), read-only.
+            self.book.set(merge(&ours, &theirs.book));
             self.problem.set(Some(problem_of_read(problem)));
             return;
         }
         // The page shows (and the session knows) what is stored, merged with anything only
-        // this page had, before anything is written: a failed save then loses nothing.
+        // this page had, before anything is written: a failed save then loses nothing. Only
+        // content counts, not order: a stored casebook comes back in storage order, and
+        // writing because of order alone would have two tabs writing back and forth forever.
         self.session.set_value(session);
         stamps_after(&theirs.book);
-        let merged = merge(&ours, &theirs.book);
-        if merged != ours {
-            self.book.set(merged.clone());
+        if has_newer(&theirs.book, &ours) {
+            self.book.set(merge(&ours, &theirs.book));
         }
-        if merged != theirs.book {
+        if has_newer(&ours, &theirs.book) {
+            let merged = self.book.get_untracked();
             let _ = self.store_book(merged);
         }
     }

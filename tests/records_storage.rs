@@ -694,6 +694,8 @@ fn a_root_naming_a_part_another_tab_removed_reads_the_newest_part_instead() {
     saved(&mut store, "first", &start);
     let old_root = store.get(ROOT_KEY).expect("root");
     let (_, mut tab_a) = load(&store, "a");
+    let (_, mut tab_b) = load(&store, "b");
+    let (_, tab_c) = load(&store, "c");
     let mut a = start.clone();
     a.cases[0].entries[0].summary = "changed in tab A".into();
     a.cases[0].entries[0].updated = 50;
@@ -703,7 +705,28 @@ fn a_root_naming_a_part_another_tab_removed_reads_the_newest_part_instead() {
         .expect("tab B's root lands last");
     let (loaded, _) = load(&store, "reader");
     assert_eq!(loaded.problem, None, "nothing reported damaged");
-    assert_eq!(normal(loaded.book), normal(a), "tab A's change is read");
+    assert_eq!(
+        normal(loaded.book),
+        normal(a.clone()),
+        "tab A's change is read"
+    );
+
+    // Tab B (whose root that is) saves again, and a tab that held the old part reads cheaply:
+    // nothing of A's change or of the part is lost.
+    let mut b = start.clone();
+    b.cases[0].notes[0].body = "changed in tab B".into();
+    b.cases[0].notes[0].updated = 60;
+    save(&mut store, &mut tab_b, &b).expect("saved");
+    let now = stored(&store);
+    let case_now = now.case("a").expect("case");
+    assert_eq!(case_now.entries.len(), 30);
+    assert!(case_now
+        .entries
+        .iter()
+        .any(|e| e.summary == "changed in tab A"));
+    assert_eq!(case_now.notes[0].body, "changed in tab B");
+    let (cheap, _) = layout::load_changes(&store, "c", &tab_c, &start);
+    assert_eq!(normal(cheap.book), now);
 }
 
 #[test]

@@ -314,6 +314,8 @@ pub fn undo_replace(
                 continue;
             }
             match (before.iter().find(|r| r.id() == id), here) {
+                // The Replace left it as it was: nothing to take back.
+                (Some(was), Some(i)) if *was == out[i] => {}
                 (Some(was), Some(i)) => out[i] = was.stamped(now),
                 (Some(was), None) => out.push(was.stamped(now)),
                 (None, Some(i)) => out[i] = out[i].buried(now),
@@ -366,7 +368,10 @@ pub fn undo_replace(
         case.notes = revert(&case.notes, &was.notes, &left.notes, now);
         let kept_since = case.live_entries().any(|e| !was.entries.contains(e))
             || case.live_notes().any(|n| !was.notes.contains(n));
-        if header(case) == header(left) && !(was.deleted && kept_since) {
+        if header(case) == header(left)
+            && header(was) != header(left)
+            && !(was.deleted && kept_since)
+        {
             case.name = was.name.clone();
             case.school = was.school.clone();
             case.plan_status = was.plan_status;

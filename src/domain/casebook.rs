@@ -424,6 +424,30 @@ pub fn merge(ours: &Casebook, theirs: &Casebook) -> Casebook {
     }
 }
 
+/// Whether `ours` holds anything `theirs` does not: a case or record it lacks, or a newer
+/// version of one. Order does not count (a stored casebook comes back in storage order).
+pub fn has_newer(ours: &Casebook, theirs: &Casebook) -> bool {
+    fn newer<T: Record>(ours: &[T], theirs: &[T]) -> bool {
+        let known: std::collections::HashMap<&str, Millis> =
+            theirs.iter().map(|r| (r.id(), r.updated())).collect();
+        ours.iter()
+            .any(|r| known.get(r.id()).is_none_or(|&at| r.updated() > at))
+    }
+    newer(&ours.cases, &theirs.cases)
+        || ours.last_backup > theirs.last_backup
+        || ours.cases.iter().any(|case| {
+            theirs
+                .cases
+                .iter()
+                .find(|c| c.id == case.id)
+                .is_some_and(|other| {
+                    !other.deleted
+                        && (newer(&case.entries, &other.entries)
+                            || newer(&case.notes, &other.notes))
+                })
+        })
+}
+
 impl Casebook {
     pub fn live_cases(&self) -> impl Iterator<Item = &Case> {
         self.cases.iter().filter(|c| !c.deleted)
@@ -777,6 +801,26 @@ pub(crate) mod tests {
         let back = book.case("k").expect("back");
         assert_eq!(back.entries, before.entries);
         assert_eq!((back.name.as_str(), back.updated), ("A.B.", 60));
+    }
+
+    #[test]
+    fn only_new_or_newer_records_count_as_newer_whatever_their_order() {
+        let a = Casebook {
+            cases: vec![case(
+                "k",
+                vec![entry("a", d(2025, 1, 1), 10), entry("b", d(2025, 1, 2), 20)],
+            )],
+            ..Casebook::default()
+        };
+        let mut reordered = a.clone();
+        reordered.cases[0].entries.reverse();
+        assert!(!has_newer(&a, &reordered) && !has_newer(&reordered, &a));
+        let mut edited = a.clone();
+        edited.cases[0].entries[1].updated = 30;
+        assert!(has_newer(&edited, &a) && !has_newer(&a, &edited));
+        let mut added = a.clone();
+        added.cases[0].entries.push(entry("c", d(2025, 1, 3), 5));
+        assert!(has_newer(&added, &a) && !has_newer(&a, &added));
     }
 
     #[test]

@@ -495,6 +495,15 @@ fn headers_value(book: &Casebook) -> Value {
     })
 }
 
+/// Why a generation was not written.
+enum CommitError {
+    /// The store refused a write, or another tab switched first.
+    Refused,
+    /// A part this tab would keep is gone (two tabs switched at the same moment and the other
+    /// removed it): read what is stored again before writing.
+    MissingPart,
+}
+
 fn roll_back(store: &mut dyn KeyValueStore, written: &[String]) {
     for key in written {
         store.remove(key);
@@ -507,7 +516,7 @@ fn commit(
     store: &mut dyn KeyValueStore,
     session: &mut Session,
     book: &Casebook,
-) -> Result<(), SaveError> {
+) -> Result<(), CommitError> {
     write_generation(store, session, book, true)
 }
 
@@ -517,7 +526,7 @@ fn commit_unchecked(
     session: &mut Session,
     book: &Casebook,
 ) -> Result<(), SaveError> {
-    write_generation(store, session, book, false)
+    write_generation(store, session, book, false).map_err(|_| SaveError::Refused)
 }
 
 fn write_generation(
@@ -525,9 +534,10 @@ fn write_generation(
     session: &mut Session,
     book: &Casebook,
     check_stamp: bool,
-) -> Result<(), SaveError> {
+) -> Result<(), CommitError> {
     let generation = session.seen.as_ref().map_or(0, |s| s.generation) + 1;
     let tag = format!("{generation}.{}", session.tab);
+    let present: std::collections::BTreeSet<String> = store.keys().into_iter().collect();
     let mut parts: BTreeMap<String, (String, u64)> = BTreeMap::new();
     let mut written: Vec<String> = Vec::new();
     for part in parts_of(book) {
@@ -536,13 +546,17 @@ fn write_generation(
         }
         match session.parts.get(&part.slot) {
             Some((old_tag, print)) if *print == part.print => {
+                if !present.contains(&part_key(&part.slot, old_tag)) {
+                    roll_back(store, &written);
+                    return Err(CommitError::MissingPart);
+                }
                 parts.insert(part.slot, (old_tag.clone(), part.print));
             }
             _ => {
                 let key = part_key(&part.slot, &tag);
                 if store.set(&key, &(part.json)()).is_err() {
                     roll_back(store, &written);
-                    return Err(SaveError::Refused);
+                    return Err(CommitError::Refused);
                 }
                 written.push(key);
                 parts.insert(part.slot, (tag.clone(), part.print));
@@ -559,15 +573,18 @@ fn write_generation(
             .map(|(slot, (tag, _))| (slot.clone(), tag.clone()))
             .collect(),
     };
-    let text = serde_json::to_string(&root).map_err(|_| SaveError::Refused)?;
+    let Ok(text) = serde_json::to_string(&root) else {
+        roll_back(store, &written);
+        return Err(CommitError::Refused);
+    };
     // Look once more just before the switch: another tab may have saved meanwhile.
     if check_stamp && stored_stamp(store).ok().flatten().as_ref() != session.seen.as_ref() {
         roll_back(store, &written);
-        return Err(SaveError::Refused);
+        return Err(CommitError::Refused);
     }
     if store.set(ROOT_KEY, &text).is_err() {
         roll_back(store, &written);
-        return Err(SaveError::Refused);
+        return Err(CommitError::Refused);
     }
     // Switched. What follows only frees space; if it is interrupted, a later save finishes it.
     let named: std::collections::BTreeSet<String> = parts
@@ -618,11 +635,12 @@ pub fn save(
     }
     let mut work = session.clone();
     let mut merged = None;
-    // Two tries: a tab that saved between our look and our switch makes the first one stale.
-    for _ in 0..2 {
+    let mut read_again = false;
+    // A few tries: a tab that saved between our look and our switch makes one stale.
+    for _ in 0..3 {
         let stamp = stored_stamp(store).map_err(SaveError::Unreadable)?;
         let legacy = store.get(LEGACY_KEY);
-        if stamp.as_ref() != work.seen.as_ref() || legacy != work.legacy_seen {
+        if read_again || stamp.as_ref() != work.seen.as_ref() || legacy != work.legacy_seen {
             if stamp.is_none()
                 && legacy.is_none()
                 && (work.seen.is_some() || work.legacy_seen.is_some())
@@ -635,6 +653,7 @@ pub fn save(
             }
             work = fresh;
             merged = Some(merge(merged.as_ref().unwrap_or(book), &theirs.book));
+            read_again = false;
         }
         let target = merged.as_ref().unwrap_or(book);
         match commit(store, &mut work, target) {
@@ -645,12 +664,10 @@ pub fn save(
                     _ => Saved::Stored,
                 });
             }
-            Err(SaveError::Refused)
-                if stored_stamp(store).ok().flatten().as_ref() != work.seen.as_ref() =>
-            {
-                continue
-            }
-            Err(e) => return Err(e),
+            Err(CommitError::MissingPart) => read_again = true,
+            Err(CommitError::Refused)
+                if stored_stamp(store).ok().flatten().as_ref() != work.seen.as_ref() => {}
+            Err(CommitError::Refused) => return Err(SaveError::Refused),
         }
     }
     Err(SaveError::Refused)
@@ -731,6 +748,9 @@ pub fn usage(store: &dyn KeyValueStore) -> Usage {
         // Everything this site keeps counts against the same quota.
         let size = key.len() + store.get(&key).map_or(0, |v| v.encode_utf16().count());
         total += size;
+        if key.ends_with(":unreadable") {
+            continue;
+        }
         let slot = key
             .strip_prefix(&format!("{ROOT_KEY}:"))
             .map(|rest| rest.rsplit_once('@').map_or(rest, |(slot, _)| slot))
@@ -801,12 +821,15 @@ pub fn load_changes(
         writer: root.writer,
     });
     let mut damaged = 0;
-    let mut keys: Option<Vec<String>> = None;
+    let keys = store.keys();
+    let present: std::collections::BTreeSet<&str> = keys.iter().map(String::as_str).collect();
     for (slot, tag) in root.parts {
+        // Unchanged: the same key as this tab last knew, and still there.
         let unchanged = session
             .parts
             .get(&slot)
-            .filter(|(held_tag, _)| *held_tag == tag);
+            .filter(|(held_tag, _)| *held_tag == tag)
+            .filter(|_| present.contains(part_key(&slot, &tag).as_str()));
         let case_id = slot.rsplitn(3, ':').nth(2).unwrap_or_default().to_string();
         let target = book.cases.iter_mut().find(|c| c.id == case_id);
         let (tag, print) = match (unchanged, target) {
@@ -822,7 +845,7 @@ pub fn load_changes(
                     let print = place_part(&mut book, &slot, &text, &mut damaged);
                     (tag, print)
                 }
-                None => match newest_part(store, &slot, keys.get_or_insert_with(|| store.keys())) {
+                None => match newest_part(store, &slot, &keys) {
                     Some((other, text)) => {
                         place_part(&mut book, &slot, &text, &mut damaged);
                         (other, 0)

@@ -368,6 +368,11 @@ test('two tabs open at once see each other\'s changes and neither loses the othe
     .filter((k) => k.startsWith(`${key}:`) && k.includes(':entries:'))
     .flatMap((k) => JSON.parse(localStorage.getItem(k))).length, KEY);
   assert.equal(storedEntries, 2, 'both entries are stored');
+  // And then the two tabs are quiet: neither writes back what the other already stored.
+  const generation = () => first.evaluate((key) => JSON.parse(localStorage.getItem(key)).generation, KEY);
+  const settled = await generation();
+  await first.waitForTimeout(1500);
+  assert.equal(await generation(), settled, 'no tab keeps rewriting the records');
   assert.deepEqual(errors, []);
   await context.close();
 });
