@@ -60,8 +60,33 @@ pub fn problem_message(problem: &StorageProblem) -> &'static str {
 }
 
 #[component]
-pub fn StorageProblemBanner() -> impl IntoView {
+pub fn StorageProblemBanner(
+    /// Move focus (and so the screen) to the message when a problem appears, as a form's error
+    /// summary does. Off where the parent is typing as it saves (meeting mode), which says so
+    /// next to the text instead.
+    #[prop(default = true)]
+    focus: bool,
+) -> impl IntoView {
     let state = expect_context::<CasebookState>();
+    if focus {
+        Effect::new(move |previous: Option<Option<StorageProblem>>| {
+            let now = state.problem.get();
+            if now.is_some() && previous.is_some_and(|p| p != now) {
+                request_animation_frame(|| {
+                    if let Some(banner) =
+                        document()
+                            .get_element_by_id("records-problem")
+                            .and_then(|e| {
+                                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()
+                            })
+                    {
+                        let _ = banner.focus();
+                    }
+                });
+            }
+            now
+        });
+    }
     let save_raw = move |_| {
         let text = state.raw_records();
         offer_download(
@@ -129,7 +154,7 @@ pub fn StorageProblemBanner() -> impl IntoView {
                 StorageProblem::Unavailable => ().into_any(),
             };
             view! {
-                <div class="callout callout--warning" role="alert" data-testid="records-problem">
+                <div class="callout callout--warning" role="alert" id="records-problem" tabindex="-1" data-testid="records-problem">
                     <p>{problem_message(&problem)}</p>
                     {usage.map(|u| view! { <p data-testid="storage-usage">{u}</p> })}
                     {actions}

@@ -430,6 +430,12 @@ pub struct ImportPreview {
     pub unchanged: usize,
     /// Live cases in the file, by name.
     pub case_names: Vec<String>,
+    /// Live cases, entries and notes on this device that the file does not have: what Replace
+    /// would remove.
+    pub only_here: usize,
+    /// Cases deleted on this device that the file still has, by name: Merge keeps them
+    /// deleted; "Merge, and bring back" brings them back.
+    pub deleted_here: Vec<String>,
 }
 
 fn compare<T: Record>(here: &[T], file: &[T], preview: &mut ImportPreview) {
@@ -460,6 +466,28 @@ pub fn preview(here: &Casebook, file: &Casebook) -> ImportPreview {
         );
     }
     preview.case_names = file.live_cases().map(|c| c.name.clone()).collect();
+    for case in here.live_cases() {
+        match file.cases.iter().find(|c| c.id == case.id) {
+            None => {
+                preview.only_here += 1 + case.live_entries().count() + case.live_notes().count()
+            }
+            Some(theirs) => {
+                preview.only_here += case
+                    .live_entries()
+                    .filter(|e| !theirs.entries.iter().any(|t| t.id == e.id))
+                    .count()
+                    + case
+                        .live_notes()
+                        .filter(|n| !theirs.notes.iter().any(|t| t.id == n.id))
+                        .count();
+            }
+        }
+    }
+    preview.deleted_here = file
+        .live_cases()
+        .filter(|c| here.cases.iter().any(|h| h.id == c.id && h.deleted))
+        .map(|c| c.name.clone())
+        .collect();
     preview
 }
 
@@ -677,6 +705,21 @@ mod tests {
             (1, 1, 1, 1)
         );
         assert_eq!(p.case_names, ["A.B."]);
+        assert_eq!((p.only_here, p.deleted_here.len()), (0, 0));
+        let mut gone = here.clone();
+        gone.cases[0]
+            .entries
+            .push(entry("only-here", d(2025, 7, 4), 5));
+        gone.cases
+            .push(case("case-9", vec![entry("x", d(2025, 7, 4), 5)]));
+        assert_eq!(
+            preview(&gone, &file).only_here,
+            3,
+            "an entry, and a case with its entry"
+        );
+        let mut deleted = here.clone();
+        deleted.delete_case("case-1", 9_999).expect("there");
+        assert_eq!(preview(&deleted, &file).deleted_here, ["A.B."]);
         let merged = apply(&here, &file, ImportMode::Merge, 1_000);
         assert_eq!(merged.cases[0].entries.len(), 3);
         assert_eq!(

@@ -103,6 +103,16 @@ pub fn method_value(method: Method) -> &'static str {
     method_id(method)
 }
 
+/// The start of a long summary (a whole letter may be pasted in): the log stays a list; "Edit"
+/// shows it all.
+fn summary_preview(summary: &str) -> String {
+    const SHOWN: usize = 400;
+    match summary.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", summary[..cut].trim_end()),
+        None => summary.to_string(),
+    }
+}
+
 #[component]
 pub fn CasePage() -> impl IntoView {
     case_page_or_not_found(|case_id| view! { <CaseView case_id=case_id/> })
@@ -348,7 +358,7 @@ fn LogSection(
                                     {(!entry.person.is_empty()).then(|| format!(" ({})", entry.person))}
                                 </p>
                                 <h3 class="log-entry__subject">{entry.subject.clone()}</h3>
-                                {(!entry.summary.is_empty()).then(|| view! { <p class="log-entry__summary">{entry.summary.clone()}</p> })}
+                                {(!entry.summary.is_empty()).then(|| view! { <p class="log-entry__summary">{summary_preview(&entry.summary)}</p> })}
                                 {(!entry.promised.is_empty()).then(|| view! { <p>"Promised: " {entry.promised.clone()} {(!entry.promised_by.is_empty()).then(|| format!(" (by {})", entry.promised_by))}</p> })}
                                 {(!deadlines.is_empty()).then(|| view! {
                                     <ul class="bullets log-entry__deadlines" data-testid="entry-deadlines">

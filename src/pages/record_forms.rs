@@ -454,7 +454,22 @@ pub fn NotePage() -> impl IntoView {
     // Meeting mode saves as the parent types; nothing is saved until they type something.
     let save_meeting = move || -> HomeSave {
         let typed = draft.get_untracked();
-        if !typed.has_text() && saved_id.get_untracked().is_none() {
+        if !typed.has_text() {
+            // Nothing typed (or everything typed taken out again): no note is kept.
+            if let Some(id) = saved_id.get_untracked() {
+                let outcome = home.save(state, |case| {
+                    case.delete_note(&id, now_millis());
+                });
+                if outcome == HomeSave::Saved {
+                    saved_id.set(None);
+                    status.set(None);
+                    replace_address(&format!(
+                        "/records/{}/notes/meeting",
+                        home.id.get_untracked()
+                    ));
+                }
+                return outcome;
+            }
             return HomeSave::Saved;
         }
         let id = saved_id.get_untracked().unwrap_or_else(|| new_id("note"));
@@ -580,10 +595,13 @@ pub fn NotePage() -> impl IntoView {
         <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><A href="/records">"My records"</A></li><li><A href=back.clone()>{case_name}</A></li></ol></nav>
         <h1 tabindex="-1">{title}</h1>
         {meeting.then(|| view! {
-            <p class="lead" data-testid="meeting-intro">"Kept on this device as you type, even with no signal. Nothing is saved until you type."</p>
-            <p class="hint" role="status" data-testid="meeting-status">{move || status.get()}</p>
+            <p class="lead" data-testid="meeting-intro">{if is_new {
+                "Kept on this device as you type, even with no signal. Nothing is saved until you type."
+            } else {
+                "Your notes so far, kept on this device. Carry on typing: they are saved as you type."
+            }}</p>
         })}
-        <StorageProblemBanner/>
+        <StorageProblemBanner focus=!meeting/>
         <CaseGoneOffer home=home retry=retry/>
         <ErrorSummary errors=links/>
         <form novalidate on:submit=on_submit data-testid="note-form" class=if meeting { "meeting-form" } else { "" }>
@@ -599,14 +617,20 @@ pub fn NotePage() -> impl IntoView {
                     _ => None,
                 })))/>
             {meeting.then(|| view! {
-                <div class="meeting-prompts" data-testid="meeting-prompts">
-                    <p class="hint">"Things worth noting (a reminder: only what you type is saved):"</p>
-                    <ul class="bullets hint">{MEETING_PROMPTS.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul>
-                </div>
+                <details class="details meeting-prompts" data-testid="meeting-prompts">
+                    <summary class="details__summary">"Things worth noting"</summary>
+                    <div class="details__text">
+                        <p class="hint">"A reminder only: what you type is saved, not this list."</p>
+                        <ul class="bullets hint">{MEETING_PROMPTS.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul>
+                    </div>
+                </details>
             })}
             <TextArea id="note-body" label="Notes" hint="Who was there, what was agreed, actions and by when" rows=if meeting { 16 } else { 10 }
                 value=Signal::derive(move || draft.read().body.clone()) on_input=Callback::new(move |v| draft.update(|d| d.body = v))
                 limit=TextField::NoteBody.limit() error=too_long(TextField::NoteBody)/>
+            {meeting.then(|| view! {
+                <p class="hint meeting-status" role="status" data-testid="meeting-status">{move || status.get()}</p>
+            })}
             <div class="button-group">
                 <button type="submit" class="button" data-testid="save-note">{if meeting { "Done" } else { "Save" }}</button>
                 <A href=back attr:class="button button--secondary">{if meeting { "Back to the case" } else { "Cancel" }}</A>

@@ -38,6 +38,11 @@ pub fn import_error_message(error: &ImportError) -> String {
     }
 }
 
+/// "1 record", "2 records" (a record is a case, a log entry or a note).
+fn records(count: usize) -> String {
+    format!("{count} {}", if count == 1 { "record" } else { "records" })
+}
+
 /// A size in megabytes to one decimal place, rounded ("6.1"), with integer arithmetic: formatting
 /// a float would add the whole float printer (about 10 KB) to the bundle for this one message.
 fn megabytes(bytes: usize) -> String {
@@ -362,11 +367,20 @@ fn BackupPanel() -> impl IntoView {
                         <p class="callout__label">"This backup can be restored."</p>
                         <p>{format!("Cases in it: {}.", if preview.case_names.is_empty() { "none".to_string() } else { preview.case_names.join(", ") })}</p>
                         <ul class="bullets">
-                            <li>{format!("{} records this device does not have", preview.new_records)}</li>
-                            <li>{format!("{} records newer in the file", preview.newer_in_file)}</li>
-                            <li>{format!("{} records newer on this device", preview.newer_here)}</li>
-                            <li>{format!("{} records the same", preview.unchanged)}</li>
+                            <li>{format!("{} this device does not have", records(preview.new_records))}</li>
+                            <li>{format!("{} newer in the file", records(preview.newer_in_file))}</li>
+                            <li>{format!("{} newer on this device", records(preview.newer_here))}</li>
+                            <li>{format!("{} the same", records(preview.unchanged))}</li>
+                            <li data-testid="only-here">{format!("{} only on this device: Replace would remove {}", records(preview.only_here), if preview.only_here == 1 { "it" } else { "them" })}</li>
                         </ul>
+                        {(!preview.deleted_here.is_empty()).then(|| view! {
+                            <p data-testid="deleted-here">{format!(
+                                "Deleted on this device but in the file: {}. Merge keeps {} deleted; \"Merge, and bring back what was deleted here\" brings {} back.",
+                                preview.deleted_here.join(", "),
+                                if preview.deleted_here.len() == 1 { "it" } else { "them" },
+                                if preview.deleted_here.len() == 1 { "it" } else { "them" },
+                            )}</p>
+                        })}
                         {(settled > 0).then(|| view! {
                             <p data-testid="import-settled">{format!(
                                 "{settled} change {} in the file {} in the future (a device clock may have been wrong): {} counted as changed now.",

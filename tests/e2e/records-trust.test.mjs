@@ -79,6 +79,8 @@ test('1. every backup the app writes, it restores: a pasted letter, quoted scrip
   await addCase(page, 'L.L.');
   const letter = 'Dear parent, the council has decided not to carry out an assessment. '.repeat(370).slice(0, 25000);
   await addEntry(page, { subject: 'Council letter pasted whole', summary: letter });
+  const shown = await page.getByTestId('log-entry').first().locator('.log-entry__summary').textContent();
+  assert.ok(shown.length < 500 && shown.endsWith('…'), 'the log shows the start of a long letter');
   await addNote(page, { title: 'Email from school', body: 'They wrote: <script src="https://example.org/x.js"></script> and <b>bold</b>' });
   await addNote(page, { title: 'ملاحظات الاجتماع', body: '教育・健康・ケア計画の見直し。Ysgol: cyfarfod adolygu ✓ 😀' });
   // Every field of a note at its limit: the form says so as the limit nears, and saves it.
@@ -265,6 +267,40 @@ test('5. a tab does not write back records another tab cleared, and a page from 
   await context.close();
 });
 
+test('5b. two tabs typing meeting notes in the same case at the same time both keep their notes', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 800 } });
+  const errors = [];
+  const first = await context.newPage();
+  first.on('pageerror', (e) => errors.push(e.message));
+  await first.goto(`${env.server.origin}/records`);
+  await addCase(first, 'Two tabs');
+  const caseUrl = first.url();
+  const second = await context.newPage();
+  second.on('pageerror', (e) => errors.push(e.message));
+  await second.goto(caseUrl);
+  await second.locator('main h1', { hasText: 'Two tabs' }).waitFor();
+  for (const page of [first, second]) {
+    await page.getByTestId('meeting-mode').click();
+    await page.getByTestId('meeting-intro').waitFor();
+  }
+  // Both type at once, a character at a time, then both press Done within a moment.
+  const typeIn = (page, words) => page.getByLabel('Notes', { exact: true }).pressSequentially(words, { delay: 5 });
+  await Promise.all([typeIn(first, 'Typed in the first tab. '.repeat(4)), typeIn(second, 'Typed in the second tab. '.repeat(4))]);
+  await Promise.all([first.getByTestId('save-note').click(), second.getByTestId('save-note').click()]);
+  for (const page of [first, second]) await page.locator('main h1', { hasText: 'Two tabs' }).waitFor();
+  await first.waitForTimeout(500);
+  for (const page of [first, second]) {
+    await page.reload();
+    await page.getByTestId('note-list').waitFor();
+    assert.equal(await page.getByTestId('records-problem').count(), 0, 'nothing reported unreadable');
+    const notes = await page.getByTestId('note').allTextContents();
+    assert.equal(notes.length, 2, `both notes are kept: ${notes}`);
+    assert.ok(notes.some((n) => n.includes('Typed in the first tab')) && notes.some((n) => n.includes('Typed in the second tab')));
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('6. Replace can be undone, and what it removed does not come back from another tab', async () => {
   const context = await env.browser.newContext({ viewport: { width: 900, height: 900 } });
   const page = await context.newPage();
@@ -373,6 +409,14 @@ test('8. meeting mode: a half-typed date keeps the note, a reload reopens it, an
   await page.goBack();
   await page.locator('main h1', { hasText: 'P.P.' }).waitFor();
   assert.equal(await page.getByTestId('note').count(), 0);
+  // Typing a letter and taking it out again leaves no note either.
+  await page.getByTestId('meeting-mode').click();
+  await page.getByLabel('Notes', { exact: true }).type('x');
+  await page.getByTestId('meeting-status').filter({ hasText: 'Saved on this device' }).waitFor();
+  await page.getByLabel('Notes', { exact: true }).press('Backspace');
+  await page.getByRole('link', { name: 'Back to the case' }).click();
+  await page.locator('main h1', { hasText: 'P.P.' }).waitFor();
+  assert.equal(await page.getByTestId('note').count(), 0, 'no empty note');
   await page.getByTestId('meeting-mode').click();
   await page.locator('#note-date-year').fill('20');
   await page.getByLabel('Notes', { exact: true }).fill('Head teacher agreed to a review in September');
