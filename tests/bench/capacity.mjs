@@ -102,6 +102,28 @@ const chinese = {
 };
 const englishMax = await largestThatFits(english);
 const chineseMax = await largestThatFits(chinese);
+
+// The largest casebook, restored, saved as a backup again, and that backup restored into
+// another fresh profile: does it all come back?
+async function roundTrip(entries, text) {
+  const first = await openPage(browser, server.origin);
+  await first.visit('/records');
+  if (!await importFile(first.page, writeBackup(dir, `round-${entries}.json`, casebookOf(entries, text)))) return 'did not fit';
+  await first.page.reload();
+  const [download] = await Promise.all([first.page.waitForEvent('download'), first.page.getByTestId('save-json').click()]);
+  const again = `${dir}/round-again-${entries}.json`;
+  await download.saveAs(again);
+  await first.close();
+  const second = await openPage(browser, server.origin);
+  await second.visit('/records');
+  const ok = await importFile(second.page, again);
+  await second.page.reload();
+  const listed = ok ? await second.page.getByTestId('case-list').textContent() : '';
+  await second.close();
+  return ok && listed.includes(`${entries} log entries`) ? 'yes, every entry' : `no (${listed})`;
+}
+const englishRound = await roundTrip(englishMax, english);
+const chineseRound = await roundTrip(chineseMax, chinese);
 await browser.close();
 await server.stop();
 
@@ -112,3 +134,4 @@ show('import into a fresh profile: until the preview', previewTimes);
 show('import: "Merge" until stored and shown', mergeTimes);
 console.log(`  largest casebook that fits (one case, entries with a ${english.subject.length}-character subject and ${english.summary.length}-character summary): about ${englishMax} entries (to 128)`);
 console.log(`  the same in Chinese (${chinese.subject.length} + ${chinese.summary.length} characters, 3 bytes each in UTF-8): about ${chineseMax} entries (to 128)`);
+console.log(`  the largest, saved as a backup again and restored into another fresh profile: English ${englishRound}; Chinese ${chineseRound}`);
