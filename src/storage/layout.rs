@@ -329,6 +329,34 @@ fn read_headers_with_inline(value: Value) -> Result<Casebook, ReadProblem> {
     Ok(book)
 }
 
+/// Reads the part the root names for `slot` into `book`: its tag and fingerprint. Two tabs
+/// switching at the same moment can leave a root naming a part the other removed: then the
+/// newest part written for the same place holds those records (and more), so that one is read
+/// (with fingerprint 0, so the next save rewrites it).
+fn read_named_part(
+    store: &dyn KeyValueStore,
+    book: &mut Casebook,
+    slot: &str,
+    tag: String,
+    keys: &[String],
+    damaged: &mut usize,
+) -> (String, u64) {
+    if let Some(text) = store.get(&part_key(slot, &tag)) {
+        let print = place_part(book, slot, &text, damaged);
+        return (tag, print);
+    }
+    match newest_part(store, slot, keys) {
+        Some((other, text)) => {
+            place_part(book, slot, &text, damaged);
+            (other, 0)
+        }
+        None => {
+            *damaged += 1;
+            (tag, 0)
+        }
+    }
+}
+
 /// The newest part key written for `slot`, and its text.
 fn newest_part(store: &dyn KeyValueStore, slot: &str, keys: &[String]) -> Option<(String, String)> {
     let prefix = format!("{ROOT_KEY}:{slot}@");
@@ -361,29 +389,9 @@ pub fn load(store: &dyn KeyValueStore, tab: &str) -> (Loaded, Session) {
                     });
                     let mut keys: Option<Vec<String>> = None;
                     for (slot, tag) in root.parts {
-                        let (tag, print) = match store.get(&part_key(&slot, &tag)) {
-                            Some(text) => {
-                                let print = place_part(&mut book, &slot, &text, &mut damaged);
-                                (tag, print)
-                            }
-                            // Two tabs switching at the same moment can leave the root naming
-                            // a part the other removed: the newest part written for the same
-                            // place holds those records (and more), so read that one.
-                            None => match newest_part(
-                                store,
-                                &slot,
-                                keys.get_or_insert_with(|| store.keys()),
-                            ) {
-                                Some((other, text)) => {
-                                    place_part(&mut book, &slot, &text, &mut damaged);
-                                    (other, 0)
-                                }
-                                None => {
-                                    damaged += 1;
-                                    (tag, 0)
-                                }
-                            },
-                        };
+                        let keys = keys.get_or_insert_with(|| store.keys());
+                        let (tag, print) =
+                            read_named_part(store, &mut book, &slot, tag, keys, &mut damaged);
                         session.parts.insert(slot, (tag, print));
                     }
                 }
@@ -840,22 +848,7 @@ pub fn load_changes(
                 }
                 (tag, *print)
             }
-            _ => match store.get(&part_key(&slot, &tag)) {
-                Some(text) => {
-                    let print = place_part(&mut book, &slot, &text, &mut damaged);
-                    (tag, print)
-                }
-                None => match newest_part(store, &slot, &keys) {
-                    Some((other, text)) => {
-                        place_part(&mut book, &slot, &text, &mut damaged);
-                        (other, 0)
-                    }
-                    None => {
-                        damaged += 1;
-                        (tag, 0)
-                    }
-                },
-            },
+            _ => read_named_part(store, &mut book, &slot, tag, &keys, &mut damaged),
         };
         fresh.parts.insert(slot, (tag, print));
     }

@@ -10,8 +10,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { sharedBrowserAndServer, openPage, assertNoAxeViolations, screenshotPath } from './helpers.mjs';
 import { largeCasebook } from '../bench/common.mjs';
+import {
+  KEY, addCase, addEntry, addNote, storedRecords, fillQuota,
+} from './records-helpers.mjs';
 
-const KEY = 'send-casebook:records';
 const env = sharedBrowserAndServer();
 
 async function recordsPage(options = {}) {
@@ -21,32 +23,7 @@ async function recordsPage(options = {}) {
   return app;
 }
 
-async function addCase(page, name) {
-  await page.getByLabel("Child's name or initials").fill(name);
-  await page.getByRole('button', { name: 'Add case' }).click();
-  await page.getByTestId('case-list').getByRole('link', { name, exact: true }).click();
-  await page.locator('main h1', { hasText: name }).waitFor();
-}
-
-async function addEntry(page, { subject, summary = '' }) {
-  await page.getByTestId('add-entry').click();
-  await page.getByTestId('entry-form').waitFor();
-  await page.getByLabel('What it was about').fill(subject);
-  if (summary) await page.getByLabel('Summary (optional)').fill(summary);
-  await page.getByTestId('save-entry').click();
-  await page.getByTestId('log-list').waitFor();
-}
-
-async function addNote(page, { title, body }) {
-  await page.getByRole('link', { name: 'New note' }).click();
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Notes', { exact: true }).fill(body);
-  await page.getByTestId('save-note').click();
-  await page.getByTestId('note-list').waitFor();
-}
-
-const stored = (page) => page.evaluate((key) => Object.fromEntries(Object.keys(localStorage)
-  .filter((k) => k.startsWith(key)).map((k) => [k, localStorage.getItem(k)])), KEY);
+const stored = storedRecords;
 const storedText = async (page) => Object.values(await stored(page)).join('\n');
 
 async function saveBackup(page) {
@@ -61,16 +38,6 @@ async function chooseBackup(page, name, buffer) {
 
 function backupOf(casebook) {
   return Buffer.from(JSON.stringify({ app: 'SEND Casebook', exported_at: 0, casebook }));
-}
-
-async function fillQuota(page, smallest) {
-  await page.evaluate((smallest) => {
-    let size = 512 * 1024;
-    let i = 0;
-    while (size >= smallest) {
-      try { localStorage.setItem(`filler-${i}`, 'x'.repeat(size)); i += 1; } catch { size = Math.floor(size / 2); }
-    }
-  }, smallest);
 }
 
 test('1. every backup the app writes, it restores: a pasted letter, quoted script, any language, a byte-order mark, every field at its limit', async () => {

@@ -8,9 +8,10 @@ import path from 'node:path';
 import {
   sharedBrowserAndServer, openPage, assertNoAxeViolations, screenshotPath,
 } from './helpers.mjs';
+import {
+  KEY, addCase, addEntry, storedRecords, fillQuota,
+} from './records-helpers.mjs';
 
-// Every stored part of the records starts with this (the list of cases, and each part).
-const KEY = 'send-casebook:records';
 const env = sharedBrowserAndServer();
 
 async function recordsPage(today = '2025-07-15', options = {}) {
@@ -18,27 +19,6 @@ async function recordsPage(today = '2025-07-15', options = {}) {
   await app.page.clock.setFixedTime(new Date(`${today}T10:00:00`));
   await app.visit('/records');
   return app;
-}
-
-async function addCase(page, name) {
-  await page.getByLabel("Child's name or initials").fill(name);
-  await page.getByRole('button', { name: 'Add case' }).click();
-  await page.getByTestId('case-list').getByRole('link', { name, exact: true }).click();
-  await page.locator('main h1', { hasText: name }).waitFor();
-}
-
-async function addEntry(page, { day, month, year, subject, party, keyDate, summary }) {
-  await page.getByTestId('add-entry').click();
-  await page.getByTestId('entry-form').waitFor();
-  await page.locator('#entry-date-day').fill(day);
-  await page.locator('#entry-date-month').fill(month);
-  await page.locator('#entry-date-year').fill(year);
-  await page.getByLabel('What it was about').fill(subject);
-  if (summary) await page.getByLabel('Summary (optional)').fill(summary);
-  if (party) await page.getByLabel('Who with').selectOption(party);
-  if (keyDate) await page.getByLabel('Does this start a legal clock?').selectOption(keyDate);
-  await page.getByTestId('save-entry').click();
-  await page.getByTestId('log-list').waitFor();
 }
 
 const subjects = (page) => page.getByTestId('log-entry').locator('h3').allTextContents();
@@ -253,7 +233,7 @@ test('unreadable stored records are left untouched, shown read-only, offered as 
   await addCase(page, 'U.U.');
   await addEntry(page, { day: '1', month: '7', year: '2025', subject: 'Letter one' });
   await addEntry(page, { day: '2', month: '7', year: '2025', subject: 'Letter two' });
-  const snapshot = () => page.evaluate((key) => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(key)).map((k) => [k, localStorage.getItem(k)])), KEY);
+  const snapshot = () => storedRecords(page);
   // Damage one stored part.
   const damaged = await page.evaluate((key) => {
     const part = Object.keys(localStorage).find((k) => k.startsWith(`${key}:`) && k.includes(':entries:'));
@@ -295,22 +275,12 @@ test('unreadable stored records are left untouched, shown read-only, offered as 
   await app.close();
 });
 
-async function fillQuota(page, smallest = 1) {
-  await page.evaluate((smallest) => {
-    let size = 512 * 1024;
-    let i = 0;
-    while (size >= smallest) {
-      try { localStorage.setItem(`filler-${i}`, 'x'.repeat(size)); i += 1; } catch { size = Math.floor(size / 2); }
-    }
-  }, smallest);
-}
-
 test('a full storage quota keeps the change on screen, says what to do, damages nothing, and smaller changes still save', async () => {
   const app = await recordsPage();
   const { page } = app;
   await addCase(page, 'Q.Q.');
   await addEntry(page, { day: '1', month: '7', year: '2025', subject: 'First letter' });
-  const snapshot = () => page.evaluate((key) => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(key)).map((k) => [k, localStorage.getItem(k)])), KEY);
+  const snapshot = () => storedRecords(page);
   const before = await snapshot();
   await fillQuota(page, 2048);
   // A 40,000-character note does not fit: the form stays, with the text, and says why.
@@ -402,7 +372,7 @@ test('a backup restores into a fresh env.browser, and bad backup files are refus
   const p2 = fresh.page;
   await addCase(p2, 'Already here');
   await p2.getByRole('link', { name: 'My records' }).first().click();
-  const snapshot = () => p2.evaluate((key) => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(key)).map((k) => [k, localStorage.getItem(k)])), KEY);
+  const snapshot = () => storedRecords(p2);
   const before = await snapshot();
   const refused = p2.getByTestId('import-refused');
   const hostile = [
