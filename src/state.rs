@@ -30,6 +30,9 @@ pub enum StorageProblem {
     Newer,
     /// The last change did not fit (storage full). Nothing stored was changed.
     NotSaved,
+    /// Other tabs kept saving at the same moment; the last change was not saved. Trying again
+    /// works.
+    Busy,
     /// Another tab or window removed the stored records after this page read them.
     ClearedElsewhere,
     /// A newer version of the app is now running in another tab: this page must reload.
@@ -40,7 +43,7 @@ impl StorageProblem {
     /// Whether saving is held back until the parent acts (every problem but a full quota,
     /// which a smaller change can get past).
     pub fn blocks_saving(&self) -> bool {
-        !matches!(self, StorageProblem::NotSaved)
+        !matches!(self, StorageProblem::NotSaved | StorageProblem::Busy)
     }
 }
 
@@ -215,6 +218,7 @@ impl CasebookState {
                 Ok(())
             }
             Some(Err(SaveError::Refused)) => Err(StorageProblem::NotSaved),
+            Some(Err(SaveError::Busy)) => Err(StorageProblem::Busy),
             Some(Err(SaveError::ClearedElsewhere)) => Err(StorageProblem::ClearedElsewhere),
             Some(Err(SaveError::Unreadable(problem))) => {
                 // Show what could be read: it may hold another tab's newer records.
@@ -227,7 +231,10 @@ impl CasebookState {
         };
         match &outcome {
             Ok(()) => {
-                if self.problem.get_untracked() == Some(StorageProblem::NotSaved) {
+                if matches!(
+                    self.problem.get_untracked(),
+                    Some(StorageProblem::NotSaved | StorageProblem::Busy)
+                ) {
                     self.problem.set(None);
                 }
             }

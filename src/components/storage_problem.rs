@@ -52,6 +52,8 @@ pub fn problem_message(problem: &StorageProblem) -> &'static str {
              Reload the page with a signal to get the new version. They have not been touched.",
         StorageProblem::NotSaved => "Your last change could not be saved: the browser's storage on this device is full. \
              It has not been saved, and nothing saved before has changed. What you typed is still on screen.",
+        StorageProblem::Busy => "Your last change was not saved: SEND Casebook is open in other tabs that were saving at the same moment. \
+             What you typed is still on screen, and nothing saved before has changed: save it again.",
         StorageProblem::ClearedElsewhere => "Your records were removed from this device in another tab or window. \
              This page still shows them, but they are no longer saved on this device.",
         StorageProblem::NewVersionElsewhere => "A new version of SEND Casebook has started in another tab. \
@@ -151,7 +153,7 @@ pub fn StorageProblemBanner(
                     <p>"Deleting log entries or notes you no longer need frees their space (save a backup file first: "
                        "the backup keeps them). A long note or letter can also be shortened."</p>
                 }.into_any(),
-                StorageProblem::Unavailable => ().into_any(),
+                StorageProblem::Unavailable | StorageProblem::Busy => ().into_any(),
             };
             view! {
                 <div class="callout callout--warning" role="alert" id="records-problem" tabindex="-1" data-testid="records-problem">

@@ -282,6 +282,9 @@ pub fn LogEntryPage() -> impl IntoView {
     .into_any()
 }
 
+/// How long after the last keystroke meeting mode saves.
+const MEETING_SAVE_PAUSE_MS: u64 = 300;
+
 /// What came of saving into a form's case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum HomeSave {
@@ -452,7 +455,8 @@ pub fn NotePage() -> impl IntoView {
     let opened_at = StoredValue::new(time_now());
 
     // Meeting mode saves as the parent types; nothing is saved until they type something.
-    let save_meeting = move || -> HomeSave {
+    // `on_page`: the parent is still on this page, so its address can become the note's.
+    let save_meeting = move |on_page: bool| -> HomeSave {
         let typed = draft.get_untracked();
         if !typed.has_text() {
             // Nothing typed (or everything typed taken out again): no note is kept.
@@ -499,10 +503,12 @@ pub fn NotePage() -> impl IntoView {
                 saved_id.set(Some(id.clone()));
                 // So that a reload (phones reload tabs left in the background) reopens this
                 // note, in its case, in meeting mode.
-                replace_address(&format!(
-                    "/records/{}/notes/{id}?meeting=1",
-                    home.id.get_untracked()
-                ));
+                if on_page {
+                    replace_address(&format!(
+                        "/records/{}/notes/{id}?meeting=1",
+                        home.id.get_untracked()
+                    ));
+                }
                 match date_problem {
                     None => format!("Saved on this device at {}.", time_now()),
                     Some(problem) => format!(
@@ -523,17 +529,50 @@ pub fn NotePage() -> impl IntoView {
         outcome
     };
     if meeting {
+        // Saved a moment after the parent stops typing (not on every keystroke, which would
+        // have every other open tab reading the records as fast as they type), and at once when
+        // the page is hidden or left: a phone may stop or reload a tab in the background.
+        let typed_since_save = StoredValue::new(0u64);
         Effect::new(move |first: Option<()>| {
             draft.track();
-            if first.is_some() {
-                save_meeting();
+            if first.is_none() {
+                return;
             }
+            let mark = typed_since_save.get_value() + 1;
+            typed_since_save.set_value(mark);
+            set_timeout(
+                move || {
+                    if typed_since_save.try_get_value() == Some(mark) {
+                        typed_since_save.set_value(0);
+                        save_meeting(true);
+                    }
+                },
+                std::time::Duration::from_millis(MEETING_SAVE_PAUSE_MS),
+            );
+        });
+        let flush = move |on_page: bool| {
+            if typed_since_save.try_get_value().is_some_and(|m| m > 0) {
+                typed_since_save.set_value(0);
+                save_meeting(on_page);
+            }
+        };
+        let hidden = window_event_listener_untyped("visibilitychange", move |_| {
+            if document().hidden() {
+                flush(true);
+            }
+        });
+        let leaving = window_event_listener_untyped("pagehide", move |_| flush(true));
+        // Leaving for another page of the app: save what was typed, and leave the address be.
+        on_cleanup(move || {
+            flush(false);
+            hidden.remove();
+            leaving.remove();
         });
     }
     let submit = move || {
         let to = move || format!("/records/{}", home.id.get_untracked());
         if meeting {
-            if save_meeting() == HomeSave::Saved {
+            if save_meeting(true) == HomeSave::Saved {
                 navigate(&to(), Default::default());
             }
             return;
@@ -556,7 +595,7 @@ pub fn NotePage() -> impl IntoView {
         let submit = submit.clone();
         move |_: ()| {
             if meeting {
-                save_meeting();
+                save_meeting(true);
             } else {
                 submit();
             }

@@ -148,6 +148,8 @@ pub struct Loaded {
 pub enum SaveError {
     /// The store refused a write (usually a full quota). Nothing stored was changed.
     Refused,
+    /// Other tabs kept saving first, every time this one tried. Nothing stored was changed.
+    Busy,
     /// The stored records were removed elsewhere (another tab cleared them) since this tab read
     /// them: writing this tab's copy back is the parent's choice, not the app's.
     ClearedElsewhere,
@@ -503,6 +505,9 @@ fn headers_value(book: &Casebook) -> Value {
     })
 }
 
+/// How many times a save reads again and merges when other tabs keep switching first.
+const SAVE_TRIES: usize = 10;
+
 /// Why a generation was not written.
 enum CommitError {
     /// The store refused a write, or another tab switched first.
@@ -644,8 +649,9 @@ pub fn save(
     let mut work = session.clone();
     let mut merged = None;
     let mut read_again = false;
-    // A few tries: a tab that saved between our look and our switch makes one stale.
-    for _ in 0..3 {
+    // Several tries: a tab that saved between our look and our switch makes one stale (two
+    // tabs saving as fast as a parent types meet often).
+    for _ in 0..SAVE_TRIES {
         let stamp = stored_stamp(store).map_err(SaveError::Unreadable)?;
         let legacy = store.get(LEGACY_KEY);
         if read_again || stamp.as_ref() != work.seen.as_ref() || legacy != work.legacy_seen {
@@ -678,7 +684,7 @@ pub fn save(
             Err(CommitError::Refused) => return Err(SaveError::Refused),
         }
     }
-    Err(SaveError::Refused)
+    Err(SaveError::Busy)
 }
 
 /// Every stored value of the casebook, as one JSON object of key to text: what the parent
