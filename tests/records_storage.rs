@@ -815,3 +815,74 @@ fn a_newer_root_without_this_layouts_fields_is_newer_not_damaged() {
         Err(SaveError::Unreadable(ReadProblem::Newer))
     );
 }
+
+/// A store where "another tab" switches the root while this tab writes its parts, the first
+/// `times` times: what two tabs saving as fast as a parent types look like.
+struct Contended {
+    inner: MemoryStore,
+    times: usize,
+    other: Session,
+    other_book: Casebook,
+}
+
+impl KeyValueStore for Contended {
+    fn get(&self, key: &str) -> Option<String> {
+        self.inner.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), send_casebook::storage::Refused> {
+        if self.times > 0 && key.contains('@') {
+            self.times -= 1;
+            // The other tab saves a small change of its own, whole, in between.
+            let c = &mut self.other_book.cases[0];
+            c.name = format!("Renamed {}", self.times);
+            c.updated += 1;
+            save(&mut self.inner, &mut self.other, &self.other_book).expect("the other tab saves");
+        }
+        self.inner.set(key, value)
+    }
+    fn remove(&mut self, key: &str) {
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        self.inner.keys()
+    }
+}
+
+#[test]
+fn a_save_that_keeps_meeting_other_tabs_retries_then_says_so_and_changes_nothing() {
+    for (times, expect_saved) in [(3, true), (100, false)] {
+        let mut inner = MemoryStore::new();
+        let start = book(vec![case("a", 1, 10)]);
+        saved(&mut inner, "first", &start);
+        let (_, mine) = load(&inner, "mine");
+        let (_, other) = load(&inner, "other");
+        let mut store = Contended {
+            inner,
+            times,
+            other,
+            other_book: start.clone(),
+        };
+        let mut session = mine;
+        let mut b = start.clone();
+        b.cases[0]
+            .entries
+            .push(entry("mine", 500, "typed in this tab"));
+        let result = save(&mut store, &mut session, &b);
+        let now = stored(&store.inner);
+        let has_mine = now.cases[0].entries.iter().any(|e| e.id == "mine");
+        if expect_saved {
+            assert!(matches!(result, Ok(Saved::Merged(_))), "{result:?}");
+            assert!(
+                has_mine && now.cases[0].name.starts_with("Renamed"),
+                "both kept"
+            );
+        } else {
+            assert_eq!(result, Err(SaveError::Busy));
+            assert!(!has_mine, "nothing half-stored");
+            assert!(
+                now.cases[0].name.starts_with("Renamed"),
+                "the other tab's saves stand"
+            );
+        }
+    }
+}
