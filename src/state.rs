@@ -208,7 +208,7 @@ impl CasebookState {
         let outcome = match result {
             None => Err(StorageProblem::Unavailable),
             Some(Ok(Saved::Stored)) => {
-                stamps_after(&next);
+                // Its change times came from `now_millis`, so the clock is already past them.
                 self.book.set(next);
                 Ok(())
             }

@@ -122,10 +122,6 @@ impl Session {
             ..Session::default()
         }
     }
-
-    pub fn seen(&self) -> Option<&Stamp> {
-        self.seen.as_ref()
-    }
 }
 
 /// Why stored records could not all be read. While this stands, nothing is written.

@@ -10,7 +10,7 @@ pub mod memory;
 
 use crate::domain::my_dates::MyDatesForm;
 
-pub use layout::{is_casebook_key, usage, ReadProblem, SaveError, Saved, Session, Usage};
+pub use layout::{is_casebook_key, usage, Usage};
 
 pub const MY_DATES_KEY: &str = "send-casebook:my-dates:v1";
 

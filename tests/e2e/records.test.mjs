@@ -264,6 +264,17 @@ test('unreadable stored records are left untouched, shown read-only, offered as 
   const kept = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(kept[damaged], before[damaged], 'the file holds the stored text exactly');
   assert.deepEqual(Object.keys(kept).sort(), Object.keys(before).sort(), 'every stored part is in the file');
+  // What could be read, as a backup file: the app reads it back.
+  const [readable] = await Promise.all([
+    page.waitForEvent('download'),
+    problem.getByRole('button', { name: 'Save what could be read as a backup file' }).click(),
+  ]);
+  const fresh = await recordsPage();
+  await fresh.page.locator('#import-file').setInputFiles(await readable.path());
+  await fresh.page.getByTestId('import-preview').waitFor();
+  assert.match(await fresh.page.getByTestId('import-preview').textContent(), /Cases in it: U\.U\..*2 records this device does not have/);
+  fresh.assertClean();
+  await fresh.close();
   await problem.getByTestId('start-afresh').click();
   await problem.waitFor({ state: 'detached' });
   await page.reload();
