@@ -5,7 +5,8 @@
 //! - Months are calendar months ending on the corresponding date, clamped to the end of a
 //!   shorter month: 31 December + 2 months = 28 (or 29) February; 30 November + 2 months =
 //!   30 January (the end of a month does not "stick").
-//! - "N days beginning with X" counts X as day 1, so they end on X + N - 1.
+//! - "N days beginning with X" counts X as day 1, so they end on X + N - 1; "N months starting
+//!   with X" end the day before the corresponding date (or on the last day of a shorter month).
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
@@ -40,6 +41,18 @@ pub fn add_weeks(date: NaiveDate, n: u32) -> NaiveDate {
 /// The last of `n` days beginning with `date` (which is day 1).
 pub fn days_beginning_with(date: NaiveDate, n: u32) -> NaiveDate {
     add_days(date, n.saturating_sub(1))
+}
+
+/// The last day of `n` calendar months "starting with" `date` (which is day 1): the day before
+/// the corresponding date, or the last day of that month when it has no corresponding date
+/// (31 August + 6 months ends on the last day of February).
+pub fn months_starting_with(date: NaiveDate, n: u32) -> NaiveDate {
+    let clamped = add_months(date, n);
+    if clamped.day() == date.day() {
+        clamped.pred_opt().unwrap_or(clamped)
+    } else {
+        clamped
+    }
 }
 
 /// Whether `date` falls in the Tribunal's Christmas window, 25 December to 1 January inclusive.
@@ -99,6 +112,22 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn months_starting_with_end_the_day_before_the_next_period_begins(offset in 0i64..(365 * 40), n in 1u32..36) {
+            let start = d("2000-01-01") + Duration::days(offset);
+            let last = months_starting_with(start, n);
+            let next = last + Duration::days(1);
+            let corresponding = add_months(start, n);
+            if corresponding.day() == start.day() {
+                // The day after the period is the corresponding date.
+                prop_assert_eq!(next, corresponding);
+            } else {
+                // No corresponding date: the period runs to the end of that month.
+                prop_assert_eq!(last, corresponding);
+                prop_assert_eq!(next.day(), 1);
+            }
+        }
+
         #[test]
         fn adding_months_never_overflows_into_the_next_month(offset in 0i64..(365 * 40), n in 0u32..36) {
             let start = d("2000-01-01") + Duration::days(offset);

@@ -987,38 +987,55 @@ pub fn explain_tribunal_order(
 // 24. Disability discrimination claims (Equality Act 2010 Sch 17 para 4)
 
 pub fn explain_disability_discrimination_claim(act_complained_of: NaiveDate) -> Deadline {
-    let raw = add_months(act_complained_of, 6);
+    let date = counting::months_starting_with(act_complained_of, 6);
+    let corresponding = add_months(act_complained_of, 6);
+    let why = if corresponding.day() == act_complained_of.day() {
+        format!(
+            "the day before {}, the date 6 months on",
+            long_date(corresponding)
+        )
+    } else {
+        "the last day of the month, as that month has no corresponding date".to_string()
+    };
     let mut deadline = Deadline::new(
         Rule::DisabilityDiscriminationClaim,
-        raw,
+        date,
         Unit::CalendarMonths,
         WhoActs::Parent,
-        Certainty::Unchecked,
+        Certainty::Checked,
     )
     .step(
-        format!("6 months from {} (the act you complain of) is {}.", long_date(act_complained_of), long_date(raw)),
-        "Equality Act 2010 Sch 17 para 4",
+        format!(
+            "The claim must be made within 6 months starting with {} (the act you complain of), which counts as day 1. The last day is {why}: {}.",
+            long_date(act_complained_of),
+            long_date(date)
+        ),
+        "Equality Act 2010 Sch 17 para 4(1)",
     )
     .step(
         "The August and Christmas extension does not apply to these claims (removed from 21 July 2020).",
         "Tribunal Procedure (Amendment) Rules 2020",
     );
-    if !is_working_day(raw) {
-        let moved = calendar::next_working_day_after(raw);
-        deadline = deadline.step(
-            format!(
-                "{} is {}, so it moves to the next working day: {}.",
-                long_date(raw),
-                non_working_reason(raw),
-                long_date(moved)
+    if !is_working_day(date) {
+        let moved = calendar::next_working_day_after(date);
+        deadline = deadline.note(format!(
+            "{} is {}. Send the claim before it: the time limit comes from the Act, not the Tribunal's rules, so it may not move.",
+            long_date(date),
+            non_working_reason(date)
+        ));
+        deadline.later_reading = Some(LaterReading {
+            date: moved,
+            note: format!(
+                "The Tribunal's rule that moves a deadline off a weekend or bank holiday may also apply, which would give you until {}. It is not certain, so treat {} as your deadline.",
+                long_date(moved),
+                long_date(date)
             ),
-            "HESC Rules r 12(2)",
-        );
-        deadline.date = moved;
+        });
     }
-    deadline.by_5pm = true;
     deadline
-        .note("There is no mediation requirement for these claims. The Tribunal can accept a late claim; ask for it with your reasons.")
+        .note("If the dispute goes to conciliation (arranged under section 27 of the Equality Act 2006) before the 6 months end, you have 3 months more (para 4(2)).")
+        .note("If the discrimination went on over a period (continuing conduct), the 6 months start from when it ended (para 4(5)).")
+        .note("There is no mediation requirement for these claims. The Tribunal may accept a late claim if it thinks that fair (para 4(3)): send it with your reasons.")
 }
 
 #[cfg(test)]
@@ -1291,16 +1308,40 @@ mod tests {
         );
     }
 
+    /// Rule book section 24 (corrected December 2026): "6 months starting with" the act, which is
+    /// day 1, so the last day is the day before the corresponding date (or the month's last day
+    /// when there is none). Never moved: the limit is the Act's, not the Tribunal rules'.
+    const DISCRIMINATION_EXAMPLES: &[(&str, &str)] = &[
+        ("2026-03-11", "2026-09-10"),
+        ("2025-06-25", "2025-12-24"),
+        ("2025-02-01", "2025-07-31"),
+        ("2024-02-29", "2024-08-28"),
+        ("2025-08-01", "2026-01-31"),
+        ("2025-08-31", "2026-02-28"),
+        ("2023-08-31", "2024-02-29"),
+        ("2025-12-31", "2026-06-30"),
+    ];
+
     #[test]
-    fn disability_discrimination_claims_have_six_months_and_no_window_rule() {
-        // 6 months from 25 June 2025 is Thursday 25 December: r 12(2) only, to Monday 29 December.
-        let claim = explain_disability_discrimination_claim(d("2025-06-25"));
-        assert_eq!(claim.date, d("2025-12-29"));
-        // 6 months from 1 February 2025 is Friday 1 August, which stays in August.
+    fn a_discrimination_claim_has_six_months_starting_with_the_act() {
+        for (act, last) in DISCRIMINATION_EXAMPLES {
+            let claim = explain_disability_discrimination_claim(d(act));
+            assert_eq!(claim.date, d(last), "act on {act}");
+            assert!(!claim.by_5pm, "the Act sets no time of day ({act})");
+        }
+        // Saturday 31 January 2026 stays the deadline; the next working day is only a later
+        // reading.
+        let weekend = explain_disability_discrimination_claim(d("2025-08-01"));
+        assert_eq!(weekend.date, d("2026-01-31"));
         assert_eq!(
-            explain_disability_discrimination_claim(d("2025-02-01")).date,
-            d("2025-08-01")
+            weekend.later_reading.as_ref().map(|r| r.date),
+            Some(d("2026-02-02"))
         );
+        let words = weekend.notes.join(" ");
+        for needed in ["conciliation", "3 months", "late claim", "continu"] {
+            assert!(words.contains(needed), "notes mention {needed}: {words}");
+        }
+        assert_eq!(explain_disability_discrimination_claim(d("2026-03-11")).later_reading, None);
     }
 
     #[test]
