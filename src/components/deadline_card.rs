@@ -1,8 +1,9 @@
 //! One key date: when, how long is left, who must act, and how it was worked out.
 
 use crate::domain::calendar::HOLIDAY_LIST_NAME;
-use crate::domain::deadlines::{long_date, Certainty, Deadline, Rule, Unit, WhoActs};
+use crate::domain::deadlines::{Certainty, Deadline, Rule, Unit, WhoActs};
 use crate::domain::my_dates::{status, DateStatus};
+use crate::domain::words::long_date;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 

@@ -10,8 +10,8 @@
 //! Every status is in words, so a black-and-white print says it all.
 
 use crate::components::deadline_card::DeadlineWorking;
-use crate::domain::deadlines::{long_date, short_date, weekday_name};
 use crate::domain::timeline::{RecordRef, Timeline, TimelineItem, Tone};
+use crate::domain::words::{long_date, short_date, weekday_name};
 use chrono::{NaiveDate, Timelike};
 use leptos::prelude::*;
 use web_sys::{Document, Element, HtmlElement};

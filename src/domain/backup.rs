@@ -527,7 +527,7 @@ pub fn escape_html(text: &str) -> String {
 
 /// A self-contained page of every record, readable in any browser and clean when printed.
 pub fn export_html(casebook: &Casebook, exported_on: NaiveDate) -> String {
-    use super::deadlines::long_date;
+    use super::words::long_date;
     let mut html = String::from(
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\

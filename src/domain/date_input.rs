@@ -141,7 +141,7 @@ pub fn parse_date(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, Date
 
 /// "All dates", "From 1 March 2025", "Up to …" or "1 March 2025 to 30 June 2025".
 pub fn range_in_words(from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
-    use super::deadlines::day_month_year;
+    use super::words::day_month_year;
     match (from, to) {
         (None, None) => "All dates".to_string(),
         (Some(from), None) => format!("From {}", day_month_year(from)),

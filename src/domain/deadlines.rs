@@ -10,6 +10,7 @@
 
 use super::calendar::{self, is_working_day, why_not_working};
 use super::counting::{self, in_august, in_christmas_window};
+use super::words::{day_and_month, long_date, weekday_day_and_month};
 use chrono::{Datelike, NaiveDate};
 
 pub use super::counting::add_months;
@@ -231,61 +232,6 @@ impl Rule {
             }
         }
     }
-}
-
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "1 September" (written by hand: chrono's formatter would add a lot to the app's size).
-pub fn day_and_month(date: NaiveDate) -> String {
-    format!("{} {}", date.day(), MONTHS[date.month0() as usize])
-}
-
-/// "Monday".
-pub fn weekday_name(date: NaiveDate) -> &'static str {
-    WEEKDAYS[date.weekday().num_days_from_monday() as usize]
-}
-
-/// "1 Sep 2025", for narrow columns.
-pub fn short_date(date: NaiveDate) -> String {
-    let month = MONTHS[date.month0() as usize];
-    format!("{} {} {}", date.day(), &month[..3], date.year())
-}
-
-/// "1 September 2025".
-pub fn day_month_year(date: NaiveDate) -> String {
-    format!("{} {}", day_and_month(date), date.year())
-}
-
-/// "Monday 1 September".
-pub fn weekday_day_and_month(date: NaiveDate) -> String {
-    format!("{} {}", weekday_name(date), day_and_month(date))
-}
-
-/// "Monday 1 September 2025".
-pub fn long_date(date: NaiveDate) -> String {
-    format!("{} {}", weekday_day_and_month(date), date.year())
 }
 
 fn non_working_reason(date: NaiveDate) -> String {
@@ -1341,7 +1287,10 @@ mod tests {
         for needed in ["conciliation", "3 months", "late claim", "continu"] {
             assert!(words.contains(needed), "notes mention {needed}: {words}");
         }
-        assert_eq!(explain_disability_discrimination_claim(d("2026-03-11")).later_reading, None);
+        assert_eq!(
+            explain_disability_discrimination_claim(d("2026-03-11")).later_reading,
+            None
+        );
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! same dates again updates the events instead of duplicating them; text escaped and lines
 //! folded as the standard requires; CRLF line endings.
 
-use super::deadlines::{long_date, Deadline};
+use super::deadlines::Deadline;
+use super::words::long_date;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 
 /// `20250901`: the iCalendar DATE form (by hand, to keep chrono's formatter out of the app).

@@ -14,3 +14,4 @@ pub mod my_dates;
 pub mod records;
 pub mod sorting;
 pub mod timeline;
+pub mod words;

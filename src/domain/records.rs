@@ -652,10 +652,7 @@ pub const MEETING_PROMPTS: [&str; 8] = [
 
 /// The title a meeting note gets while the parent has not typed one.
 pub fn meeting_title(date: NaiveDate, time: &str) -> String {
-    format!(
-        "Meeting, {}, {time}",
-        super::deadlines::day_month_year(date)
-    )
+    format!("Meeting, {}, {time}", super::words::day_month_year(date))
 }
 
 impl NoteDraft {

@@ -5,10 +5,11 @@
 
 use super::casebook::{Case, Casebook, Direction, LogEntry, Note, Party};
 use super::date_input::range_in_words;
-use super::deadlines::{day_month_year, Deadline, WhoActs};
+use super::deadlines::{Deadline, WhoActs};
 use super::ics::{deadline_description, uid_for, CalendarEvent};
 use super::records::{key_date_deadlines, KeyDates, Outcome};
 use super::sorting;
+use super::words::day_month_year;
 use chrono::{NaiveDate, NaiveTime};
 
 /// The kinds of item a timeline holds, in the order they sort on the same day.
@@ -1097,11 +1098,11 @@ mod tests {
     #[test]
     fn short_dates_fit_a_narrow_column() {
         assert_eq!(
-            crate::domain::deadlines::short_date(d(2025, 9, 1)),
+            crate::domain::words::short_date(d(2025, 9, 1)),
             "1 Sep 2025"
         );
         assert_eq!(
-            crate::domain::deadlines::short_date(d(2026, 12, 25)),
+            crate::domain::words::short_date(d(2026, 12, 25)),
             "25 Dec 2026"
         );
     }

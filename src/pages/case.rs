@@ -7,12 +7,12 @@ use crate::components::page_title::PageTitle;
 use crate::components::storage_problem::StorageProblemBanner;
 use crate::domain::casebook::{Case, CaseDetails, LogEntry, Method, Note, Party};
 use crate::domain::date_input::range_in_words;
-use crate::domain::deadlines::long_date;
 use crate::domain::records::{
     case_summary, filter_log_indexed, key_date_deadlines, CaseSummary, LogFilter, LogIndex,
     SortOrder,
 };
 use crate::domain::sorting;
+use crate::domain::words::long_date;
 use crate::pages::not_found::case_page_or_not_found;
 use crate::state::today;
 use crate::state::{now_millis, CasebookState};

@@ -8,12 +8,12 @@ use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::components::page_title::PageTitle;
 use crate::components::storage_problem::MyDatesStorageNotes;
 use crate::domain::date_input::DatePart;
-use crate::domain::deadlines::long_date;
 use crate::domain::ics;
 use crate::domain::my_dates::{
     situation_info, work_out, DateField, FormError, MyDates, MyDatesForm, OrderKind, Situation,
     TransferKind, Warning, SITUATIONS,
 };
+use crate::domain::words::long_date;
 use crate::state::{now_utc, today, CasebookState, StorageProblem};
 use chrono::NaiveDate;
 use leptos::prelude::*;

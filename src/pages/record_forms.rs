@@ -8,12 +8,12 @@ use crate::components::storage_problem::StorageProblemBanner;
 use crate::domain::casebook::Direction;
 use crate::domain::casebook::{Case, Casebook};
 use crate::domain::date_input::{DateError, DatePart, DateParts};
-use crate::domain::deadlines::long_date;
 use crate::domain::limits::{too_long_message, TextField};
 use crate::domain::my_dates::{part_suffix, OrderKind, TransferKind, SITUATIONS};
 use crate::domain::records::{
     EntryError, KeyDateChoice, LogEntryDraft, NoteDraft, NoteError, MEETING_PROMPTS,
 };
+use crate::domain::words::long_date;
 use crate::pages::case::{
     method_from_id, method_options, method_value, party_from_id, party_options, party_value,
 };
