@@ -1,10 +1,9 @@
 //! One key date: when, how long is left, who must act, and how it was worked out.
 
-use crate::domain::calendar::HOLIDAY_LIST_NAME;
+use crate::domain::calendar::{why_not_working, HOLIDAY_LIST_NAME};
 use crate::domain::deadlines::{Certainty, Deadline, Rule, Unit, WhoActs};
-use crate::domain::my_dates::{status, DateStatus};
-use crate::domain::words::long_date;
-use chrono::NaiveDate;
+use crate::domain::events::Standing;
+use crate::domain::words::{self, days_ago, long_date};
 use leptos::prelude::*;
 
 fn certainty(certainty: Certainty) -> &'static str {
@@ -21,47 +20,57 @@ fn certainty(certainty: Certainty) -> &'static str {
 
 /// What a passed date means, calmly: what can still be done.
 fn after_the_date(deadline: &Deadline, days: i64) -> String {
-    let ago = if days == 1 {
-        "1 day ago".to_string()
-    } else {
-        format!("{days} days ago")
-    };
+    let ago = days_ago(days);
     match (deadline.rule, deadline.who) {
         (Rule::TribunalAppeal | Rule::DisabilityDiscriminationClaim, _) => format!(
             "This date passed {ago}. You can still send it and ask the Tribunal to accept it late: explain why, and get advice from SENDIASS."
         ),
         (Rule::MediationAdviserContact, _) => format!(
-            "This date passed {ago}. Contact the mediation adviser anyway and get advice: you can still ask the Tribunal to accept an appeal."
+            "This date passed {ago}. If you may want to appeal, contact the mediation adviser now and ask SENDIASS for advice. Your appeal has its own date, shown separately."
         ),
         (_, WhoActs::Parent) => format!("This date passed {ago}. You can still send your views: ask SENDIASS how."),
-        (_, _) => format!("This date passed {ago}. If it has not been done, it is {days} days late: you can ask why in writing."),
+        (_, who) => format!(
+            "This date passed {ago}. If it has not been done, {} is {} late: you can ask why in writing.",
+            who.label_in_sentence(),
+            words::days(days)
+        ),
+    }
+}
+
+/// The headline date: the day to act by, with why when it is before the legal date.
+fn headline(deadline: &Deadline) -> String {
+    let by_5pm = if deadline.by_5pm { ", by 5pm" } else { "" };
+    match deadline.act_on {
+        Some(act_on) => format!(
+            "{}{by_5pm} — the {} is {}",
+            long_date(act_on),
+            words::ordinal_day(deadline.date),
+            why_not_working(deadline.date).unwrap_or_else(|| "not a working day".to_string())
+        ),
+        None => format!("{}{by_5pm}", long_date(deadline.date)),
     }
 }
 
 #[component]
-pub fn DeadlineCard(deadline: Deadline, today: NaiveDate) -> impl IntoView {
-    let when = match status(deadline.date, today) {
-        DateStatus::Today => (
+pub fn DeadlineCard(deadline: Deadline, standing: Standing) -> impl IntoView {
+    let when = match standing {
+        Standing::DueToday => (
             "deadline__status deadline__status--today",
             "Today".to_string(),
         ),
-        DateStatus::DaysLeft(1) => ("deadline__status", "Tomorrow: 1 day left".to_string()),
-        DateStatus::DaysLeft(n) => ("deadline__status", format!("{n} days from today")),
-        DateStatus::DaysAgo(n) => (
+        Standing::Upcoming(1) => ("deadline__status", "Tomorrow: 1 day left".to_string()),
+        Standing::Upcoming(n) => ("deadline__status", format!("{n} days from today")),
+        Standing::Passed(n) | Standing::Overdue { days: n, .. } => (
             "deadline__status deadline__status--passed",
             after_the_date(&deadline, n),
         ),
+        other => ("deadline__status", other.label()),
     };
-    let date_text = format!(
-        "{}{}",
-        long_date(deadline.date),
-        if deadline.by_5pm { ", by 5pm" } else { "" }
-    );
-    let iso = deadline.date.to_string();
+    let iso = deadline.act_by().to_string();
     view! {
         <li class="deadline" data-testid="deadline">
-            <h3 class="deadline__title">{deadline.rule.title()}</h3>
-            <p class="deadline__date"><time datetime=iso>{date_text}</time></p>
+            <h3 class="deadline__title">{deadline.title()}</h3>
+            <p class="deadline__date"><time datetime=iso>{headline(&deadline)}</time></p>
             <p class=when.0>{when.1}</p>
             <p class="deadline__who">"Who must act: " {deadline.who.label()}</p>
             {deadline.later_reading.clone().map(|later| view! {

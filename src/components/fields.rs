@@ -113,11 +113,21 @@ pub fn SelectField(
     options: Vec<(&'static str, &'static str)>,
     value: Signal<&'static str>,
     on_change: Callback<String>,
+    /// A message when nothing suitable is chosen.
+    #[prop(optional)]
+    error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
+    let error = move || error.and_then(|e| e.get());
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
     view! {
-        <div class="form-group">
+        <div class=move || if error().is_some() { "form-group form-group--error" } else { "form-group" }>
             <label class="label" for=id>{label}</label>
-            <select id=id class="select" on:change=move |event| on_change.run(event_target_value(&event))>
+            {move || error().map(|message| view! {
+                <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{message}</p>
+            })}
+            <select id=id class="select" aria-describedby=move || error().map(|_| described.clone())
+                on:change=move |event| on_change.run(event_target_value(&event))>
                 {options.into_iter().map(|(option, text)| view! {
                     <option value=option selected=move || value.get() == option>{text}</option>
                 }).collect_view()}

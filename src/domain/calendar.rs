@@ -268,6 +268,15 @@ pub fn next_working_day_after(date: NaiveDate) -> NaiveDate {
     day
 }
 
+/// The last working day strictly before `date`.
+pub fn previous_working_day_before(date: NaiveDate) -> NaiveDate {
+    let mut day = date.pred_opt().unwrap_or(date);
+    while !is_working_day(day) {
+        day = day.pred_opt().unwrap_or(day);
+    }
+    day
+}
+
 /// `date` itself if it is a working day, otherwise the next one.
 pub fn working_day_on_or_after(date: NaiveDate) -> NaiveDate {
     if is_working_day(date) {

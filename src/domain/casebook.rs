@@ -4,7 +4,6 @@
 //! changed; deleting leaves a tombstone so that merging two copies (two tabs, or a backup) never
 //! brings a deleted record back; merging keeps the newer version of each record.
 
-use super::my_dates::{OrderKind, Situation, TransferKind};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -188,32 +187,7 @@ impl Party {
     }
 }
 
-/// A log entry that starts a legal clock, and which one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
-pub enum KeyDate {
-    /// A decision letter; the entry's date is when it was sent.
-    Decision {
-        about: Situation,
-    },
-    /// A mediation certificate; the entry's date is its issue date.
-    MediationCertificate {
-        decision_sent: NaiveDate,
-    },
-    DraftPlan,
-    AmendmentNotice,
-    ReviewMeeting,
-    RequestForAssessment,
-    /// The council's letter agreeing to carry out an EHC needs assessment.
-    AssessmentAgreed,
-    TribunalOrder {
-        order: OrderKind,
-    },
-    /// A planned move to a new phase of education; the entry's date is the date of the move.
-    PhaseTransfer {
-        move_kind: TransferKind,
-    },
-}
+pub use super::events::KeyDate;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogEntry {

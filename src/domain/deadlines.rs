@@ -64,6 +64,8 @@ pub enum WhoActs {
     Mediator,
     Tribunal,
     HealthOrSocialCare,
+    /// The head teacher or principal of the child's school or college (annual reviews, reg 20).
+    HeadTeacher,
 }
 
 impl WhoActs {
@@ -76,6 +78,18 @@ impl WhoActs {
             WhoActs::Mediator => "The mediator",
             WhoActs::Tribunal => "The Tribunal",
             WhoActs::HealthOrSocialCare => "The health or social care body",
+            WhoActs::HeadTeacher => "The head teacher or principal",
+        }
+    }
+
+    /// Who must act, inside a sentence: "you", "the council".
+    pub fn label_in_sentence(self) -> String {
+        match self {
+            WhoActs::Parent => "you".to_string(),
+            other => {
+                let label = other.label();
+                format!("t{}", &label[1..])
+            }
         }
     }
 }
@@ -108,6 +122,11 @@ pub struct Deadline {
     pub later_reading: Option<LaterReading>,
     /// Anything else the parent should know about this date.
     pub notes: Vec<String>,
+    /// When the date falls on a weekend or holiday and nothing moves it, the last working day
+    /// before it: the day the headline and the calendar give (the working keeps the legal date).
+    pub act_on: Option<NaiveDate>,
+    /// What exactly is due, where one rule sets several dates (a Tribunal order's steps).
+    pub what: Option<String>,
 }
 
 impl Deadline {
@@ -122,7 +141,24 @@ impl Deadline {
             certainty,
             later_reading: None,
             notes: Vec::new(),
+            act_on: None,
+            what: None,
         }
+    }
+
+    /// What the date is, in plain English: the rule's title, or for a rule with several
+    /// dates, which one this is.
+    pub fn title(&self) -> String {
+        match &self.what {
+            Some(what) => format!("{}: {what}", self.rule.title()),
+            None => self.rule.title().to_string(),
+        }
+    }
+
+    /// The day to act by: the last working day before an unmoved weekend or holiday date, or
+    /// the date itself.
+    pub fn act_by(&self) -> NaiveDate {
+        self.act_on.unwrap_or(self.date)
     }
 
     fn step(mut self, text: impl Into<String>, source: &'static str) -> Self {
@@ -133,7 +169,7 @@ impl Deadline {
         self
     }
 
-    fn note(mut self, text: impl Into<String>) -> Self {
+    pub(crate) fn note(mut self, text: impl Into<String>) -> Self {
         self.notes.push(text.into());
         self
     }
@@ -223,7 +259,7 @@ impl Rule {
             }
             Rule::DecisionWhetherToReassess => "Council's decision whether to re-assess",
             Rule::FinalPlanAfterReassessment => "Final plan after re-assessment due",
-            Rule::TribunalOrder => "Council must carry out the Tribunal's order",
+            Rule::TribunalOrder => "Carrying out the Tribunal's order",
             Rule::RecommendationResponse => {
                 "Written response to the Tribunal's health or social care recommendations"
             }
@@ -397,13 +433,21 @@ pub fn explain_mediation_adviser_deadline(decision_sent: NaiveDate) -> Deadline 
         "SEND Regulations 2014 reg 33; no roll-forward rule applies",
     );
     if !is_working_day(date) {
-        deadline = deadline.note(format!(
-            "{} is {}: contact the adviser on a working day before it.",
-            long_date(date),
-            non_working_reason(date)
-        ));
+        let before = calendar::previous_working_day_before(date);
+        deadline.act_on = Some(before);
+        deadline = deadline.step(
+            format!(
+                "{} is {}, so the last working day to reach the adviser is {}.",
+                long_date(date),
+                non_working_reason(date),
+                long_date(before)
+            ),
+            "SEND Regulations 2014 reg 33",
+        );
     }
-    deadline.note("Contact the adviser early: the certificate can take up to 3 working days, and the 1-month appeal clock runs from when it is issued.")
+    deadline
+        .note("Only if you may want to appeal: the mediation adviser is named in the council's decision letter. You need their certificate to appeal (unless the appeal is only about the school named).")
+        .note("The certificate can take up to 3 working days, and the 1-month appeal clock runs from when it is issued.")
 }
 
 pub fn mediation_adviser_deadline(decision_sent: NaiveDate) -> NaiveDate {
@@ -516,6 +560,37 @@ pub fn explain_mediation_takes_place(council_told: NaiveDate) -> Deadline {
         )
         .note("Some guides say the meeting need only be arranged within 30 days; IPSEA says it must take place. This uses IPSEA's reading.")
         .note("If it cannot happen in time, the council must tell the mediation adviser, who then issues a certificate within 3 working days.")
+}
+
+/// Health-only mediation must take place within 30 days of the council telling the health body
+/// (ICB) what it is about (rule book section 4). Without that date, count from the last day the
+/// council may tell it.
+pub fn explain_health_only_mediation_takes_place(
+    icb_told: Option<NaiveDate>,
+    latest_icb_told: NaiveDate,
+) -> Deadline {
+    let from = icb_told.unwrap_or(latest_icb_told);
+    let date = counting::add_days(from, 30);
+    let start = match icb_told {
+        Some(told) => format!("{} (when the council told the health body)", long_date(told)),
+        None => format!(
+            "{} (the last day the council may tell the health body; if you know it told them earlier, add that date)",
+            long_date(latest_icb_told)
+        ),
+    };
+    Deadline::new(
+        Rule::MediationTakesPlace,
+        date,
+        Unit::CalendarDays,
+        WhoActs::HealthOrSocialCare,
+        Certainty::SecondarySources,
+    )
+    .step(
+        format!("30 days after {start} is {}.", long_date(date)),
+        "SEND Regulations 2014 regs 36-37",
+    )
+    .note("Health-only mediation is arranged by the health body (the ICB), not the council.")
+    .note("If it cannot happen in time, the mediation adviser must be told and then issues a certificate within 3 working days.")
 }
 
 /// What the council must do within 2 weeks of a mediation agreement on matters that could not be
@@ -674,7 +749,7 @@ pub fn explain_annual_review_due(plan_made_or_last_review: NaiveDate) -> Deadlin
 
 pub fn explain_review_meeting_notice(meeting: NaiveDate) -> Deadline {
     let date = counting::subtract_days(meeting, 14);
-    Deadline::new(Rule::ReviewMeetingNotice, date, Unit::Weeks, WhoActs::Council, Certainty::Checked)
+    Deadline::new(Rule::ReviewMeetingNotice, date, Unit::Weeks, WhoActs::HeadTeacher, Certainty::Checked)
         .step(
             format!(
                 "Everyone must be invited at least 2 weeks before the meeting on {}, so by {}.",
@@ -684,6 +759,7 @@ pub fn explain_review_meeting_notice(meeting: NaiveDate) -> Deadline {
             "SEND Regulations 2014 reg 20(3)",
         )
         .note("Advice and information about your child must also be sent out at least 2 weeks before the meeting (reg 20(4)).")
+        .note(NOT_AT_SCHOOL)
 }
 
 pub fn explain_review_report(meeting: NaiveDate) -> Deadline {
@@ -696,9 +772,15 @@ pub fn explain_review_report(meeting: NaiveDate) -> Deadline {
         "SEND Regulations 2014 reg 20(7)-(8)",
         Certainty::SecondarySources,
     );
-    deadline.who = WhoActs::Council;
+    deadline.who = WhoActs::HeadTeacher;
     deadline
+        .note("The report goes to the council and to everyone invited, you included.")
+        .note(NOT_AT_SCHOOL)
 }
+
+/// For a child at a school or college the head teacher or principal runs the review (reg 20);
+/// otherwise the council does.
+const NOT_AT_SCHOOL: &str = "For a child at a school or college, the head teacher or principal sends the invitations and the report. If your child is not at one (for example, educated at home), the council does.";
 
 pub fn explain_review_decision(meeting: NaiveDate) -> Deadline {
     weeks_deadline(
@@ -896,6 +978,7 @@ pub fn explain_tribunal_order(
                 source,
             },
         );
+        deadline.what = Some(what.split(" (").next().unwrap_or(what).to_string());
         deadline
     };
     let exceptions = "The council need not keep to this if it is impractical because of exceptional personal circumstances, \
@@ -1074,7 +1157,14 @@ mod tests {
     fn the_mediation_adviser_date_is_never_extended() {
         assert_eq!(mediation_adviser_deadline(d("2025-06-30")), d("2025-08-30"));
         let explained = explain_mediation_adviser_deadline(d("2025-06-30"));
-        assert!(explained.notes.iter().any(|n| n.contains("a Saturday")));
+        assert!(explained
+            .steps
+            .iter()
+            .any(|n| n.text.contains("a Saturday")));
+        // Saturday 30 August: the last working day to reach the adviser is Friday 29 August.
+        assert_eq!(explained.act_by(), d("2025-08-29"));
+        let weekday = explain_mediation_adviser_deadline(d("2025-07-01"));
+        assert_eq!((weekday.date, weekday.act_on), (d("2025-09-01"), None));
         assert!(
             mediation_adviser_deadline(d("2025-06-30")) < appeal_deadline(d("2025-06-30"), None)
         );

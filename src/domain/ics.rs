@@ -101,9 +101,9 @@ pub fn deadline_description(deadline: &Deadline) -> String {
 /// A deadline's title, with "by 5pm" where the time of day matters.
 pub fn deadline_summary(deadline: &Deadline) -> String {
     if deadline.by_5pm {
-        format!("{} (by 5pm)", deadline.rule.title())
+        format!("{} (by 5pm)", deadline.title())
     } else {
-        deadline.rule.title().to_string()
+        deadline.title()
     }
 }
 
@@ -115,7 +115,7 @@ pub fn calendar(deadlines: &[Deadline], key: &str, stamp: NaiveDateTime) -> Stri
         .enumerate()
         .map(|(index, deadline)| CalendarEvent {
             uid: uid(deadline, key, index),
-            date: deadline.date,
+            date: deadline.act_by(),
             summary: deadline_summary(deadline),
             description: deadline_description(deadline),
         })

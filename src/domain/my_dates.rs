@@ -1,37 +1,18 @@
 //! "My dates": what happened, the dates the parent has, and the deadlines that follow.
 //!
-//! The form is plain data (saved as it is typed); [`work_out`] checks it and returns either the
-//! deadlines in date order with any warnings, or a list of errors, each tied to a field.
+//! The form is plain data (saved as it is typed); [`work_out`] checks it and turns it into
+//! events of the one event model ([`super::events`]), the same a log entry holds, then returns
+//! their deadlines in date order with any warnings, or a list of errors, each tied to a field.
 
 use super::date_input::{parse_date, DateError, DateParts};
-use super::deadlines::{self as d, Deadline, PhaseTransfer, TribunalOrder, WhoActs};
+use super::deadlines::Rule;
+pub use super::events::EventKind as Situation;
+use super::events::{follow, Followed, Happened, KeyDate, Standing};
+pub use super::events::{EventGroup, MediationScope, OrderKind, TransferKind};
 use super::sorting;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// What happened, as the parent picks it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Situation {
-    DecisionNoAssessment,
-    DecisionNoPlan,
-    FinalPlanIssued,
-    DecisionOnAmendment,
-    DecisionToCease,
-    MediationCertificate,
-    DeclinedMediation,
-    AskedForMediation,
-    MediationHappened,
-    RequestForAssessment,
-    DraftPlan,
-    AnnualReviewMeeting,
-    AmendmentNotice,
-    RequestForReassessment,
-    TribunalOrder,
-    PhaseTransfer,
-    DisabilityDiscrimination,
-}
 
 /// A date field of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -49,6 +30,9 @@ pub enum DateField {
     OrderDate,
     TransferDate,
     ActComplainedOf,
+    AdviserContacted,
+    AssessmentAgreed,
+    IcbTold,
 }
 
 impl DateField {
@@ -67,6 +51,9 @@ impl DateField {
             DateField::OrderDate => "order-date",
             DateField::TransferDate => "transfer-date",
             DateField::ActComplainedOf => "act-complained-of",
+            DateField::AdviserContacted => "adviser-contacted",
+            DateField::AssessmentAgreed => "assessment-agreed",
+            DateField::IcbTold => "icb-told",
         }
     }
 
@@ -87,6 +74,9 @@ impl DateField {
             DateField::OrderDate => "What is the date of the order?",
             DateField::TransferDate => "When is the move to the new institution?",
             DateField::ActComplainedOf => "When did the discrimination happen?",
+            DateField::AdviserContacted => "When did you contact the mediation adviser?",
+            DateField::AssessmentAgreed => "When did the council say it will assess?",
+            DateField::IcbTold => "When did the council tell the health body (ICB)?",
         }
     }
 
@@ -105,12 +95,17 @@ impl DateField {
             DateField::OrderDate => "the date of the order",
             DateField::TransferDate => "the date of the move",
             DateField::ActComplainedOf => "the date of the discrimination",
+            DateField::AdviserContacted => "the date you contacted the adviser",
+            DateField::AssessmentAgreed => "the date the council said it will assess",
+            DateField::IcbTold => "the date the council told the health body",
         }
     }
 
     pub fn hint(self) -> &'static str {
         match self {
-            DateField::DecisionSent => "Use the date on the letter if you do not know when it was sent, not the day you got it. For example, 30 6 2025",
+            DateField::DecisionSent => "If the date on the letter and the date it was sent (a postmark or email) differ, use the earlier one: the law counts from when it was sent, and the earlier date is safe. Never the day you got it. For example, 30 6 2025",
+            DateField::ActComplainedOf => "If it went on over a period, the day it ended. For example, 11 3 2026",
+            DateField::IcbTold => "Leave empty if you do not know: the dates then count from the last day the council may tell them",
             DateField::CertificateIssued => "The date of issue printed on the certificate",
             DateField::RequestReceived => "If you do not know, use the date you sent it",
             DateField::DraftServed => "If it came by post, use the date on the covering letter",
@@ -123,8 +118,6 @@ impl DateField {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SituationInfo {
     pub situation: Situation,
-    pub id: &'static str,
-    pub label: &'static str,
     pub hint: &'static str,
     /// Required date fields, then optional ones.
     pub required: &'static [DateField],
@@ -135,136 +128,114 @@ pub struct SituationInfo {
 pub const SITUATIONS: &[SituationInfo] = &[
     SituationInfo {
         situation: Situation::DecisionNoAssessment,
-        id: "decision-no-assessment",
-        label: "A decision not to carry out an EHC needs assessment (or re-assessment)",
         hint: "A letter from the council refusing to assess",
         required: &[DateField::DecisionSent],
         optional: &[DateField::CertificateIssued],
     },
     SituationInfo {
         situation: Situation::DecisionNoPlan,
-        id: "decision-no-plan",
-        label: "A decision not to issue an EHC plan after an assessment",
         hint: "",
         required: &[DateField::DecisionSent],
         optional: &[DateField::CertificateIssued],
     },
     SituationInfo {
         situation: Situation::FinalPlanIssued,
-        id: "final-plan-issued",
-        label: "A final EHC plan or amended plan you disagree with",
         hint: "About the needs, the provision or the school named",
         required: &[DateField::DecisionSent],
         optional: &[DateField::CertificateIssued],
     },
     SituationInfo {
         situation: Situation::DecisionOnAmendment,
-        id: "decision-on-amendment",
-        label: "A decision not to amend a plan after a review or re-assessment",
         hint: "",
         required: &[DateField::DecisionSent],
         optional: &[DateField::CertificateIssued],
     },
     SituationInfo {
         situation: Situation::DecisionToCease,
-        id: "decision-to-cease",
-        label: "A decision to stop (cease) an EHC plan",
         hint: "",
         required: &[DateField::DecisionSent],
         optional: &[DateField::CertificateIssued],
     },
     SituationInfo {
+        situation: Situation::AdviserContacted,
+        hint: "The appeal date, and that this step is done",
+        required: &[DateField::DecisionSent, DateField::AdviserContacted],
+        optional: &[],
+    },
+    SituationInfo {
         situation: Situation::MediationCertificate,
-        id: "mediation-certificate",
-        label: "A mediation certificate",
         hint: "You need the date of the decision too",
         required: &[DateField::DecisionSent, DateField::CertificateIssued],
         optional: &[],
     },
     SituationInfo {
         situation: Situation::DeclinedMediation,
-        id: "declined-mediation",
-        label: "I told the mediation adviser I do not want mediation",
         hint: "When the certificate is due",
         required: &[DateField::AdviserTold],
         optional: &[],
     },
     SituationInfo {
         situation: Situation::AskedForMediation,
-        id: "asked-for-mediation",
-        label: "I asked the council for mediation",
         hint: "When the mediation must happen",
         required: &[DateField::CouncilTold],
-        optional: &[],
+        optional: &[DateField::IcbTold],
     },
     SituationInfo {
         situation: Situation::MediationHappened,
-        id: "mediation-happened",
-        label: "A mediation meeting has finished",
         hint: "When the certificate is due",
         required: &[DateField::MediationEnded],
         optional: &[],
     },
     SituationInfo {
         situation: Situation::RequestForAssessment,
-        id: "request-for-assessment",
-        label: "A request for an EHC needs assessment",
         hint: "The 6, 16 and 20-week timescales",
         required: &[DateField::RequestReceived],
         optional: &[],
     },
     SituationInfo {
+        situation: Situation::AssessmentAgreed,
+        hint: "The 16 and 20-week timescales",
+        required: &[DateField::RequestReceived, DateField::AssessmentAgreed],
+        optional: &[],
+    },
+    SituationInfo {
         situation: Situation::DraftPlan,
-        id: "draft-plan",
-        label: "A draft EHC plan",
         hint: "Your time to comment and ask for a school",
         required: &[DateField::DraftServed],
         optional: &[],
     },
     SituationInfo {
         situation: Situation::AnnualReviewMeeting,
-        id: "annual-review-meeting",
-        label: "An annual review meeting",
         hint: "The steps after the meeting and the next review",
         required: &[DateField::MeetingDate],
         optional: &[],
     },
     SituationInfo {
         situation: Situation::AmendmentNotice,
-        id: "amendment-notice",
-        label: "A notice of proposed amendments to a plan",
         hint: "",
         required: &[DateField::NoticeServed],
         optional: &[],
     },
     SituationInfo {
         situation: Situation::RequestForReassessment,
-        id: "request-for-reassessment",
-        label: "A request for a re-assessment",
         hint: "",
         required: &[DateField::RequestReceived],
         optional: &[],
     },
     SituationInfo {
         situation: Situation::TribunalOrder,
-        id: "tribunal-order",
-        label: "A Tribunal order (or the council not opposing an appeal)",
         hint: "When the council must act",
         required: &[DateField::OrderDate],
         optional: &[],
     },
     SituationInfo {
         situation: Situation::PhaseTransfer,
-        id: "phase-transfer",
-        label: "A move to a new phase of education",
         hint: "For example primary to secondary school",
         required: &[],
         optional: &[],
     },
     SituationInfo {
         situation: Situation::DisabilityDiscrimination,
-        id: "disability-discrimination",
-        label: "Disability discrimination by a school",
         hint: "A claim to the Tribunal",
         required: &[DateField::ActComplainedOf],
         optional: &[],
@@ -278,124 +249,6 @@ pub fn situation_info(situation: Situation) -> &'static SituationInfo {
         .unwrap_or(&SITUATIONS[0])
 }
 
-impl Situation {
-    /// Decisions the parent can appeal to the Tribunal.
-    pub fn is_appealable_decision(self) -> bool {
-        matches!(
-            self,
-            Situation::DecisionNoAssessment
-                | Situation::DecisionNoPlan
-                | Situation::FinalPlanIssued
-                | Situation::DecisionOnAmendment
-                | Situation::DecisionToCease
-                | Situation::MediationCertificate
-        )
-    }
-
-    /// Whether the "only about the school" question applies (appeals about a plan's contents).
-    pub fn can_be_school_only(self) -> bool {
-        matches!(self, Situation::FinalPlanIssued)
-    }
-}
-
-/// Choices the form asks for besides dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum OrderKind {
-    Assess,
-    MakePlan,
-    AmendNeedsOrProvision,
-    ChangeSchoolOnly,
-    ContinuePlan,
-    Recommendations,
-}
-
-impl OrderKind {
-    pub const ALL: [OrderKind; 6] = [
-        OrderKind::Assess,
-        OrderKind::MakePlan,
-        OrderKind::AmendNeedsOrProvision,
-        OrderKind::ChangeSchoolOnly,
-        OrderKind::ContinuePlan,
-        OrderKind::Recommendations,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            OrderKind::Assess => "assess",
-            OrderKind::MakePlan => "make-plan",
-            OrderKind::AmendNeedsOrProvision => "amend",
-            OrderKind::ChangeSchoolOnly => "school-only",
-            OrderKind::ContinuePlan => "continue",
-            OrderKind::Recommendations => "recommendations",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            OrderKind::Assess => "Carry out an assessment or re-assessment",
-            OrderKind::MakePlan => "Make and maintain an EHC plan",
-            OrderKind::AmendNeedsOrProvision => "Amend the needs or provision in the plan",
-            OrderKind::ChangeSchoolOnly => "Change only the school or type of school named",
-            OrderKind::ContinuePlan => "Keep the plan (an appeal against stopping it was won)",
-            OrderKind::Recommendations => "Health or social care recommendations",
-        }
-    }
-
-    fn order(self) -> TribunalOrder {
-        self.into()
-    }
-}
-
-impl From<OrderKind> for TribunalOrder {
-    fn from(kind: OrderKind) -> TribunalOrder {
-        match kind {
-            OrderKind::Assess => TribunalOrder::Assess,
-            OrderKind::MakePlan => TribunalOrder::MakePlan,
-            OrderKind::AmendNeedsOrProvision => TribunalOrder::AmendNeedsOrProvision,
-            OrderKind::ChangeSchoolOnly => TribunalOrder::ChangeSchoolOnly,
-            OrderKind::ContinuePlan => TribunalOrder::ContinuePlan,
-            OrderKind::Recommendations => TribunalOrder::HealthOrSocialCareRecommendations,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TransferKind {
-    SchoolPhases,
-    SecondaryToPost16,
-    BetweenPost16,
-}
-
-impl TransferKind {
-    pub const ALL: [TransferKind; 3] = [
-        TransferKind::SchoolPhases,
-        TransferKind::SecondaryToPost16,
-        TransferKind::BetweenPost16,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            TransferKind::SchoolPhases => "school-phases",
-            TransferKind::SecondaryToPost16 => "secondary-to-post16",
-            TransferKind::BetweenPost16 => "between-post16",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            TransferKind::SchoolPhases => {
-                "Into school, or between school phases (for example primary to secondary)"
-            }
-            TransferKind::SecondaryToPost16 => {
-                "From secondary school to a college or other post-16 place"
-            }
-            TransferKind::BetweenPost16 => "From one post-16 place to another",
-        }
-    }
-}
-
 /// Everything the parent has entered, saved as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -407,6 +260,8 @@ pub struct MyDatesForm {
     pub unopposed: bool,
     pub transfer_kind: Option<TransferKind>,
     pub transfer_year: String,
+    /// What a mediation is about (health or not decides who arranges it, and from when).
+    pub mediation_scope: Option<MediationScope>,
     /// The parent has asked for the dates at least once, so show them again after a reload.
     pub submitted: bool,
 }
@@ -426,13 +281,14 @@ pub enum FormError {
     NoOrderKind,
     NoTransferKind,
     TransferYear { earliest: i32, latest: i32 },
+    NoMediationScope,
 }
 
 impl FormError {
     /// The id of the element an error summary link should move to.
     pub fn target_id(&self) -> String {
         match self {
-            FormError::NoSituation => format!("situation-{}", SITUATIONS[0].id),
+            FormError::NoSituation => format!("situation-group-{}", EventGroup::ALL[0].id()),
             FormError::Date(field, error) => {
                 let part = error
                     .parts()
@@ -447,6 +303,9 @@ impl FormError {
             FormError::NoOrderKind => format!("order-{}", OrderKind::ALL[0].id()),
             FormError::NoTransferKind => format!("transfer-{}", TransferKind::ALL[0].id()),
             FormError::TransferYear { .. } => "transfer-year".to_string(),
+            FormError::NoMediationScope => {
+                format!("scope-{}", MediationScope::ALL[0].id())
+            }
         }
     }
 
@@ -471,17 +330,24 @@ pub fn part_suffix(part: super::date_input::DatePart) -> &'static str {
 /// Something the parent must not miss about these dates.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
-    /// The date to contact the mediation adviser comes before the appeal deadline.
+    /// The last day to contact the mediation adviser (the working day before a weekend date)
+    /// comes before the appeal deadline.
     AdviserBeforeAppeal {
         adviser: NaiveDate,
         appeal: NaiveDate,
+        /// The adviser date has passed (while the appeal deadline has not).
+        passed: bool,
     },
 }
 
 /// The dates that follow from the form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MyDates {
-    pub deadlines: Vec<Deadline>,
+    /// What the parent entered, as events of the one model: what "Save to my records" adds to
+    /// a case's log.
+    pub events: Vec<(NaiveDate, KeyDate)>,
+    /// The deadlines still to meet (or passed without being met), soonest first.
+    pub deadlines: Vec<Followed>,
     pub warnings: Vec<Warning>,
 }
 
@@ -540,105 +406,161 @@ pub fn work_out(form: &MyDatesForm, today: NaiveDate) -> Result<MyDates, Vec<For
             }
         }
     }
+    if situation == Situation::AskedForMediation && form.mediation_scope.is_none() {
+        errors.push(FormError::NoMediationScope);
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
 
     let date = |field: DateField| dates.get(&field).copied();
-    let mut deadlines: Vec<Deadline> = Vec::new();
+    let events = events_of(form, situation, &date, transfer);
+    // Ids only need to differ from each other.
+    let ids: Vec<String> = (0..events.len()).map(|i| i.to_string()).collect();
+    let happened: Vec<Happened> = events
+        .iter()
+        .zip(&ids)
+        .map(|((date, key), id)| Happened {
+            id,
+            date: *date,
+            key: *key,
+        })
+        .collect();
+    let mut deadlines: Vec<Followed> = follow(&happened, today)
+        .into_iter()
+        .filter(|f| f.standing.is_open() && !f.repeated)
+        .collect();
+    sorting::sort_by_key(&mut deadlines, |f| f.deadline.act_by());
+    let find = |rule: Rule| deadlines.iter().find(|f| f.deadline.rule == rule);
     let mut warnings = Vec::new();
-    if situation.is_appealable_decision() {
-        if let Some(decision) = date(DateField::DecisionSent) {
-            let certificate = date(DateField::CertificateIssued);
-            let school_only = situation.can_be_school_only() && form.school_only;
-            let appeal = if school_only && certificate.is_none() {
-                d::explain_school_only_appeal_deadline(decision)
-            } else {
-                d::explain_appeal_deadline(decision, certificate, true)
-            };
-            if !school_only {
-                let adviser = d::explain_mediation_adviser_deadline(decision);
-                if adviser.date < appeal.date {
-                    warnings.push(Warning::AdviserBeforeAppeal {
-                        adviser: adviser.date,
-                        appeal: appeal.date,
-                    });
-                }
-                deadlines.push(adviser);
-            }
-            deadlines.push(appeal);
+    if let (Some(adviser), Some(appeal)) = (
+        find(Rule::MediationAdviserContact),
+        find(Rule::TribunalAppeal),
+    ) {
+        let appeal_open = !matches!(appeal.standing, Standing::Passed(_));
+        if adviser.deadline.act_by() < appeal.deadline.date && appeal_open {
+            warnings.push(Warning::AdviserBeforeAppeal {
+                adviser: adviser.deadline.act_by(),
+                appeal: appeal.deadline.date,
+                passed: matches!(adviser.standing, Standing::Passed(_)),
+            });
         }
     }
-    match situation {
-        Situation::DeclinedMediation => {
-            deadlines.extend(date(DateField::AdviserTold).map(d::explain_certificate_due))
-        }
-        Situation::AskedForMediation => {
-            if let Some(told) = date(DateField::CouncilTold) {
-                deadlines.push(d::explain_mediation_takes_place(told));
-                deadlines.push(d::explain_health_bodies_told(told));
-            }
-        }
-        Situation::MediationHappened => deadlines
-            .extend(date(DateField::MediationEnded).map(d::explain_certificate_after_mediation)),
-        Situation::RequestForAssessment => {
-            if let Some(received) = date(DateField::RequestReceived) {
-                deadlines.push(d::explain_decision_whether_to_assess(received));
-                deadlines.push(d::explain_no_plan_notice(received));
-                deadlines.push(d::explain_final_plan(received));
-            }
-        }
-        Situation::DraftPlan => {
-            deadlines.extend(date(DateField::DraftServed).map(d::explain_draft_plan_comments))
-        }
-        Situation::AnnualReviewMeeting => {
-            if let Some(meeting) = date(DateField::MeetingDate) {
-                deadlines.push(d::explain_review_meeting_notice(meeting));
-                deadlines.push(d::explain_review_report(meeting));
-                deadlines.push(d::explain_review_decision(meeting));
-                deadlines.push(d::explain_final_amended_plan_after_review(meeting));
-                deadlines.push(d::explain_annual_review_due(meeting));
-            }
-        }
-        Situation::AmendmentNotice => {
-            if let Some(served) = date(DateField::NoticeServed) {
-                deadlines.push(d::explain_amendment_notice_comments(served));
-                deadlines.push(d::explain_final_amended_plan(served));
-            }
-        }
-        Situation::RequestForReassessment => deadlines
-            .extend(date(DateField::RequestReceived).map(d::explain_decision_whether_to_reassess)),
-        Situation::TribunalOrder => {
-            if let (Some(order_date), Some(kind)) = (date(DateField::OrderDate), form.order_kind) {
-                deadlines.extend(d::explain_tribunal_order(
-                    kind.order(),
-                    order_date,
-                    form.unopposed,
-                ));
-            }
-        }
-        Situation::PhaseTransfer => {
-            if let Some(moving) = date(DateField::TransferDate) {
-                deadlines.push(d::explain_post16_transfer(moving));
-            }
-            if let Some((kind, year)) = transfer {
-                let phase = match kind {
-                    TransferKind::SecondaryToPost16 => PhaseTransfer::SecondaryToPost16,
-                    _ => PhaseTransfer::SchoolPhases,
-                };
-                deadlines.extend(d::explain_phase_transfer(year, phase));
-            }
-        }
-        Situation::DisabilityDiscrimination => deadlines.extend(
-            date(DateField::ActComplainedOf).map(d::explain_disability_discrimination_claim),
-        ),
-        _ => {}
-    }
-    sorting::sort_by_key(&mut deadlines, |deadline| deadline.date);
     Ok(MyDates {
+        events,
         deadlines,
         warnings,
     })
+}
+
+/// The events the form describes, in the one model: a decision with its certificate is two
+/// events, as it would be two entries in the log.
+fn events_of(
+    form: &MyDatesForm,
+    situation: Situation,
+    date: &dyn Fn(DateField) -> Option<NaiveDate>,
+    transfer: Option<(TransferKind, i32)>,
+) -> Vec<(NaiveDate, KeyDate)> {
+    use Situation as S;
+    let mut events = Vec::new();
+    let mut push = |field: DateField, key: KeyDate| {
+        if let Some(on) = date(field) {
+            events.push((on, key));
+        }
+    };
+    match situation {
+        S::DecisionNoAssessment
+        | S::DecisionNoPlan
+        | S::FinalPlanIssued
+        | S::DecisionOnAmendment
+        | S::DecisionToCease => {
+            push(
+                DateField::DecisionSent,
+                KeyDate::Decision {
+                    about: situation,
+                    school_only: situation.can_be_school_only() && form.school_only,
+                },
+            );
+            if let Some(decision_sent) = date(DateField::DecisionSent) {
+                push(
+                    DateField::CertificateIssued,
+                    KeyDate::MediationCertificate { decision_sent },
+                );
+            }
+        }
+        S::MediationCertificate => {
+            if let Some(decision_sent) = date(DateField::DecisionSent) {
+                push(
+                    DateField::CertificateIssued,
+                    KeyDate::MediationCertificate { decision_sent },
+                );
+            }
+        }
+        S::AdviserContacted => push(
+            DateField::AdviserContacted,
+            KeyDate::AdviserContacted {
+                decision_sent: date(DateField::DecisionSent),
+            },
+        ),
+        S::DeclinedMediation => push(DateField::AdviserTold, KeyDate::DeclinedMediation),
+        S::AskedForMediation => {
+            if let Some(scope) = form.mediation_scope {
+                let icb_told = if scope == MediationScope::HealthOnly {
+                    date(DateField::IcbTold)
+                } else {
+                    None
+                };
+                push(
+                    DateField::CouncilTold,
+                    KeyDate::AskedForMediation { scope, icb_told },
+                );
+            }
+        }
+        S::MediationHappened => push(DateField::MediationEnded, KeyDate::MediationHappened),
+        S::RequestForAssessment => push(DateField::RequestReceived, KeyDate::RequestForAssessment),
+        S::AssessmentAgreed => push(
+            DateField::AssessmentAgreed,
+            KeyDate::AssessmentAgreed {
+                request_received: date(DateField::RequestReceived),
+            },
+        ),
+        S::DraftPlan => push(DateField::DraftServed, KeyDate::DraftPlan),
+        S::RequestForReassessment => {
+            push(DateField::RequestReceived, KeyDate::RequestForReassessment)
+        }
+        S::AnnualReviewMeeting => push(DateField::MeetingDate, KeyDate::ReviewMeeting),
+        S::AmendmentNotice => push(DateField::NoticeServed, KeyDate::AmendmentNotice),
+        S::TribunalOrder => {
+            if let Some(order) = form.order_kind {
+                push(
+                    DateField::OrderDate,
+                    KeyDate::TribunalOrder {
+                        order,
+                        unopposed: form.unopposed,
+                    },
+                );
+            }
+        }
+        S::PhaseTransfer => match transfer {
+            // The year is what counts; the move is taken as 1 September of it.
+            Some((move_kind, year)) => {
+                if let Some(september) = NaiveDate::from_ymd_opt(year, 9, 1) {
+                    events.push((september, KeyDate::PhaseTransfer { move_kind }));
+                }
+            }
+            None => push(
+                DateField::TransferDate,
+                KeyDate::PhaseTransfer {
+                    move_kind: TransferKind::BetweenPost16,
+                },
+            ),
+        },
+        S::DisabilityDiscrimination => push(
+            DateField::ActComplainedOf,
+            KeyDate::DisabilityDiscrimination,
+        ),
+    }
+    events
 }
 
 /// Where a date stands against today.
@@ -658,11 +580,6 @@ pub fn status(date: NaiveDate, today: NaiveDate) -> DateStatus {
     }
 }
 
-/// Whether a passed date was the council's (or another body's) to keep, so it is now late.
-pub fn is_for_others(deadline: &Deadline) -> bool {
-    !matches!(deadline.who, WhoActs::Parent)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -671,6 +588,10 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 27).expect("date")
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
     }
 
     fn form(situation: Situation, dates: &[(DateField, (&str, &str, &str))]) -> MyDatesForm {
@@ -691,18 +612,108 @@ mod tests {
                 Situation::FinalPlanIssued,
                 &[(DateField::DecisionSent, ("30", "6", "2025"))],
             ),
-            today(),
+            d(2025, 7, 15),
         )
         .expect("valid");
-        let rules: Vec<Rule> = result.deadlines.iter().map(|x| x.rule).collect();
+        let rules: Vec<Rule> = result.deadlines.iter().map(|x| x.deadline.rule).collect();
         assert_eq!(rules, [Rule::MediationAdviserContact, Rule::TribunalAppeal]);
         assert_eq!(
             result.warnings,
             [Warning::AdviserBeforeAppeal {
-                adviser: NaiveDate::from_ymd_opt(2025, 8, 30).expect("date"),
-                appeal: NaiveDate::from_ymd_opt(2025, 9, 1).expect("date"),
+                // Saturday 30 August: the working day before it.
+                adviser: d(2025, 8, 29),
+                appeal: d(2025, 9, 1),
+                passed: false,
             }]
         );
+    }
+
+    #[test]
+    fn the_adviser_warning_changes_once_its_date_has_passed_and_goes_once_the_appeal_date_has() {
+        let f = form(
+            Situation::DecisionNoPlan,
+            &[(DateField::DecisionSent, ("30", "6", "2025"))],
+        );
+        let on = |today| work_out(&f, today).expect("valid").warnings;
+        assert_eq!(
+            on(d(2025, 8, 31)),
+            [Warning::AdviserBeforeAppeal {
+                adviser: d(2025, 8, 29),
+                appeal: d(2025, 9, 1),
+                passed: true
+            }]
+        );
+        assert_eq!(on(d(2025, 9, 2)), []);
+    }
+
+    #[test]
+    fn with_a_certificate_the_adviser_date_is_done_and_never_warned_about() {
+        // The decision with its optional certificate date, and the certificate situation.
+        let mut with_certificate = form(
+            Situation::FinalPlanIssued,
+            &[
+                (DateField::DecisionSent, ("30", "6", "2025")),
+                (DateField::CertificateIssued, ("20", "8", "2025")),
+            ],
+        );
+        let certificate = form(
+            Situation::MediationCertificate,
+            &[
+                (DateField::DecisionSent, ("30", "6", "2025")),
+                (DateField::CertificateIssued, ("20", "8", "2025")),
+            ],
+        );
+        for f in [&with_certificate, &certificate] {
+            let result = work_out(f, d(2025, 7, 15)).expect("valid");
+            let rules: Vec<Rule> = result.deadlines.iter().map(|x| x.deadline.rule).collect();
+            assert_eq!(rules, [Rule::TribunalAppeal], "{:?}", f.situation);
+            assert_eq!(result.deadlines[0].deadline.date, d(2025, 9, 22));
+            assert!(result.warnings.is_empty());
+        }
+        // Logging the contact with the adviser does the same.
+        with_certificate = form(
+            Situation::AdviserContacted,
+            &[
+                (DateField::DecisionSent, ("30", "6", "2025")),
+                (DateField::AdviserContacted, ("10", "7", "2025")),
+            ],
+        );
+        let result = work_out(&with_certificate, d(2025, 7, 15)).expect("valid");
+        let rules: Vec<Rule> = result.deadlines.iter().map(|x| x.deadline.rule).collect();
+        assert_eq!(rules, [Rule::TribunalAppeal]);
+        assert!(result.warnings.is_empty());
+    }
+
+    #[test]
+    fn health_only_mediation_asks_which_and_shows_only_what_applies() {
+        let mut f = form(
+            Situation::AskedForMediation,
+            &[(DateField::CouncilTold, ("3", "3", "2025"))],
+        );
+        assert_eq!(
+            work_out(&f, today()),
+            Err(vec![FormError::NoMediationScope])
+        );
+        f.mediation_scope = Some(MediationScope::EducationOrCare);
+        let rules = |f: &MyDatesForm| -> Vec<Rule> {
+            work_out(f, today())
+                .expect("valid")
+                .deadlines
+                .iter()
+                .map(|x| x.deadline.rule)
+                .collect()
+        };
+        assert_eq!(rules(&f), [Rule::MediationTakesPlace]);
+        f.mediation_scope = Some(MediationScope::HealthOnly);
+        f.dates
+            .insert(DateField::IcbTold, DateParts::new("5", "3", "2025"));
+        let result = work_out(&f, today()).expect("valid");
+        let takes_place = result
+            .deadlines
+            .iter()
+            .find(|x| x.deadline.rule == Rule::MediationTakesPlace)
+            .expect("takes place");
+        assert_eq!(takes_place.deadline.date, d(2025, 4, 4));
     }
 
     #[test]
@@ -716,6 +727,7 @@ mod tests {
         assert_eq!(result.deadlines.len(), 1);
         assert!(result.warnings.is_empty());
         assert!(result.deadlines[0]
+            .deadline
             .notes
             .iter()
             .any(|n| n.contains("do not need a mediation certificate")));
@@ -799,7 +811,7 @@ mod tests {
         f.transfer_year = "2027".into();
         let result = work_out(&f, today()).expect("valid");
         assert_eq!(
-            result.deadlines[0].date,
+            result.deadlines[0].deadline.date,
             NaiveDate::from_ymd_opt(2027, 2, 14).expect("date")
         );
         f.transfer_year = "27".into();
@@ -825,11 +837,15 @@ mod tests {
             f.order_kind = Some(OrderKind::Assess);
             f.transfer_kind = Some(TransferKind::SecondaryToPost16);
             f.transfer_year = "2026".into();
+            f.mediation_scope = Some(MediationScope::HealthOnly);
             let result =
                 work_out(&f, today()).unwrap_or_else(|e| panic!("{:?}: {e:?}", info.situation));
             assert!(!result.deadlines.is_empty(), "{:?}", info.situation);
             assert!(
-                result.deadlines.windows(2).all(|w| w[0].date <= w[1].date),
+                result
+                    .deadlines
+                    .windows(2)
+                    .all(|w| w[0].deadline.act_by() <= w[1].deadline.act_by()),
                 "{:?}",
                 info.situation
             );

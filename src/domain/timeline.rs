@@ -6,10 +6,13 @@
 use super::casebook::{Case, Casebook, Direction, LogEntry, Note, Party};
 use super::date_input::range_in_words;
 use super::deadlines::{Deadline, WhoActs};
+pub use super::events::Tone;
+use super::events::{Followed, Standing};
 use super::ics::{deadline_description, uid_for, CalendarEvent};
-use super::records::{key_date_deadlines, KeyDates, Outcome};
+use super::records::case_deadlines;
 use super::sorting;
 use super::words::day_month_year;
+use super::words::days;
 use chrono::{NaiveDate, NaiveTime};
 
 /// The kinds of item a timeline holds, in the order they sort on the same day.
@@ -136,47 +139,17 @@ pub enum Status {
     Happened,
     /// A letter, call or meeting logged for a day still to come (a meeting booked).
     Planned,
+    /// A follow-up date: the parent's own.
     DueToday,
     DueIn(i64),
-    /// The parent's own date has passed.
     Passed(i64),
-    /// Someone else's date has passed and nothing logged says it was done.
-    Overdue {
-        who: WhoActs,
-        days: i64,
-    },
-    /// Done on the date logged, this many days after the deadline (0 means on time).
-    DoneLate {
-        who: WhoActs,
-        on: NaiveDate,
-        days: i64,
-    },
-    /// A later step in the log means this is no longer needed.
-    Overtaken {
-        on: NaiveDate,
-    },
+    /// A deadline, and where it stands today.
+    Deadline(Standing),
     PromiseKept,
     /// A promise whose date has passed without being ticked as done.
     PromiseMissed(i64),
     /// A promise with no date for it.
     PromiseOpen,
-}
-
-/// How a status should stand out on screen (print relies on the words alone).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Plain,
-    Soon,
-    Attention,
-    Done,
-}
-
-fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{n} days")
-    }
 }
 
 impl Status {
@@ -188,24 +161,7 @@ impl Status {
             Status::DueToday => "Due today".to_string(),
             Status::DueIn(n) => format!("Due in {}", days(n)),
             Status::Passed(n) => format!("Date passed {} ago", days(n)),
-            Status::Overdue { days: n, .. } => {
-                format!("{} overdue (not logged as done)", days(n))
-            }
-            Status::DoneLate { on, days: 0, .. } => {
-                format!("Done on time ({})", day_month_year(on))
-            }
-            Status::DoneLate { who, on, days: n } => format!(
-                "Done on {}: {} was {} late",
-                day_month_year(on),
-                who.label().to_lowercase(),
-                days(n)
-            ),
-            Status::Overtaken { on } => {
-                format!(
-                    "Not needed: a later step was logged on {}",
-                    day_month_year(on)
-                )
-            }
+            Status::Deadline(standing) => standing.label(),
             Status::PromiseKept => "Done".to_string(),
             Status::PromiseMissed(n) => format!("Not done: {} past the date", days(n)),
             Status::PromiseOpen => "No date given".to_string(),
@@ -214,37 +170,12 @@ impl Status {
 
     pub fn tone(self) -> Tone {
         match self {
-            Status::Happened | Status::Planned | Status::PromiseOpen | Status::Overtaken { .. } => {
-                Tone::Plain
-            }
+            Status::Happened | Status::Planned | Status::PromiseOpen => Tone::Plain,
             Status::DueToday | Status::DueIn(_) => Tone::Soon,
-            Status::Passed(_) | Status::Overdue { .. } | Status::PromiseMissed(_) => {
-                Tone::Attention
-            }
-            Status::DoneLate { days, .. } if days > 0 => Tone::Attention,
-            Status::DoneLate { .. } | Status::PromiseKept => Tone::Done,
+            Status::Passed(_) | Status::PromiseMissed(_) => Tone::Attention,
+            Status::Deadline(standing) => standing.tone(),
+            Status::PromiseKept => Tone::Done,
         }
-    }
-}
-
-/// A deadline's status: counting down, or passed (and, for someone else's, whether the log
-/// shows it was done).
-fn deadline_status(deadline: &Deadline, outcome: Outcome, today: NaiveDate) -> Status {
-    let ahead = (deadline.date - today).num_days();
-    match outcome {
-        Outcome::Met(on) => Status::DoneLate {
-            who: deadline.who,
-            on,
-            days: (on - deadline.date).num_days().max(0),
-        },
-        Outcome::Overtaken(on) => Status::Overtaken { on },
-        Outcome::NotLogged if ahead > 0 => Status::DueIn(ahead),
-        Outcome::NotLogged if ahead == 0 => Status::DueToday,
-        Outcome::NotLogged if deadline.who == WhoActs::Parent => Status::Passed(-ahead),
-        Outcome::NotLogged => Status::Overdue {
-            who: deadline.who,
-            days: -ahead,
-        },
     }
 }
 
@@ -332,12 +263,13 @@ fn party_of(who: WhoActs) -> Option<Party> {
         WhoActs::MediationAdviser | WhoActs::Mediator => Some(Party::MediationService),
         WhoActs::Tribunal => Some(Party::Tribunal),
         WhoActs::HealthOrSocialCare => Some(Party::Health),
+        WhoActs::HeadTeacher => Some(Party::School),
     }
 }
 
 fn entry_items(
     entry: &LogEntry,
-    keys: &KeyDates,
+    deadlines: &[Followed],
     today: NaiveDate,
     filter: &TimelineFilter,
     out: &mut Vec<TimelineItem>,
@@ -421,15 +353,16 @@ fn entry_items(
         });
     }
     if filter.shows_kind(ItemKind::Deadline) {
-        for (index, deadline) in key_date_deadlines(entry).into_iter().enumerate() {
-            let outcome = keys.outcome(&entry.id, entry.date, &deadline);
+        for followed in deadlines {
+            let deadline = followed.deadline.clone();
+            let index = followed.index;
             let title = if deadline.by_5pm {
-                format!("{}, by 5pm", deadline.rule.title())
+                format!("{}, by 5pm", deadline.title())
             } else {
-                deadline.rule.title().to_string()
+                deadline.title()
             };
             out.push(TimelineItem {
-                date: deadline.date,
+                date: deadline.act_by(),
                 time: None,
                 kind: ItemKind::Deadline,
                 title,
@@ -441,7 +374,7 @@ fn entry_items(
                 ),
                 who: deadline.who.label().to_string(),
                 party: party_of(deadline.who),
-                status: deadline_status(&deadline, outcome, today),
+                status: Status::Deadline(followed.standing),
                 record: record(),
                 deadline: Some((deadline, index)),
             });
@@ -474,10 +407,20 @@ pub struct Timeline {
 
 /// Builds the timeline of `case` as it stands on `today`, with only the items `filter` keeps.
 pub fn build_timeline(case: &Case, today: NaiveDate, filter: &TimelineFilter) -> Timeline {
-    let keys = KeyDates::of(case);
+    let mut by_entry: std::collections::HashMap<&str, Vec<Followed>> =
+        std::collections::HashMap::new();
+    for (entry, followed) in case_deadlines(case, today) {
+        by_entry
+            .entry(entry.id.as_str())
+            .or_default()
+            .push(followed);
+    }
     let mut items = Vec::new();
     for entry in case.live_entries() {
-        entry_items(entry, &keys, today, filter, &mut items);
+        let deadlines = by_entry
+            .get(entry.id.as_str())
+            .map_or(&[][..], |d| d.as_slice());
+        entry_items(entry, deadlines, today, filter, &mut items);
     }
     if filter.shows_kind(ItemKind::Note) {
         items.extend(case.live_notes().map(note_item));
@@ -512,8 +455,8 @@ pub fn future_events(case: &Case, timeline: &Timeline) -> Vec<CalendarEvent> {
         .filter(|item| {
             !matches!(
                 item.status,
-                Status::Overtaken { .. } | Status::DoneLate { .. } | Status::PromiseKept
-            )
+                Status::Deadline(standing) if !standing.is_open()
+            ) && !matches!(item.status, Status::PromiseKept)
         })
         .map(|item| item.calendar_event(case))
         .collect()
@@ -636,7 +579,7 @@ mod tests {
     use crate::domain::casebook::tests::{case, d, entry};
     use crate::domain::casebook::{KeyDate, Method};
     use crate::domain::deadlines::{self as rules, Rule};
-    use crate::domain::my_dates::{Situation, TransferKind};
+    use crate::domain::events::{EventKind, TransferKind};
     use proptest::prelude::*;
 
     fn note(id: &str, date: NaiveDate, title: &str) -> Note {
@@ -664,7 +607,8 @@ mod tests {
         let mut decision = entry("decision", d(2025, 6, 30), 1);
         decision.subject = "Final plan, no speech therapy".into();
         decision.key_date = Some(KeyDate::Decision {
-            about: Situation::FinalPlanIssued,
+            about: EventKind::FinalPlanIssued,
+            school_only: false,
         });
         let mut call = entry("call", d(2025, 7, 2), 2);
         call.subject = "Call with SENCo".into();
@@ -693,7 +637,9 @@ mod tests {
         let today = d(2025, 7, 15);
         let timeline = all(&k, today);
         let appeal = rules::explain_appeal_deadline(d(2025, 6, 30), None, true).date;
-        let adviser = rules::mediation_adviser_deadline(d(2025, 6, 30));
+        // Saturday 30 August: shown on the working day before it.
+        let adviser = rules::explain_mediation_adviser_deadline(d(2025, 6, 30)).act_by();
+        assert_eq!(adviser, d(2025, 8, 29));
         let dates: Vec<NaiveDate> = timeline.items.iter().map(|i| i.date).collect();
         let mut sorted = dates.clone();
         sorted.sort();
@@ -752,7 +698,8 @@ mod tests {
         request.key_date = Some(KeyDate::RequestForAssessment);
         let mut plan = entry("plan", final_due + chrono::Duration::days(12), 2);
         plan.key_date = Some(KeyDate::Decision {
-            about: Situation::FinalPlanIssued,
+            about: EventKind::FinalPlanIssued,
+            school_only: false,
         });
         let today = final_due + chrono::Duration::days(40);
         let k = case("k", vec![request.clone(), plan]);
@@ -767,11 +714,11 @@ mod tests {
         let final_plan = item(Rule::FinalPlan);
         assert_eq!(
             final_plan.status,
-            Status::DoneLate {
+            Status::Deadline(Standing::Done {
                 who: WhoActs::Council,
                 on: final_due + chrono::Duration::days(12),
-                days: 12
-            }
+                days_late: 12
+            })
         );
         assert!(final_plan
             .status
@@ -781,12 +728,12 @@ mod tests {
         // A plan arrived, so no "no plan" notice was ever due.
         assert!(matches!(
             item(Rule::NoPlanNotice).status,
-            Status::Overtaken { .. }
+            Status::Deadline(Standing::NotNeeded { .. })
         ));
         // The plan also shows the council decided to assess, on a day the log does not show.
         assert!(matches!(
             item(Rule::DecisionWhetherToAssess).status,
-            Status::Overtaken { .. }
+            Status::Deadline(Standing::DoneUndated { .. })
         ));
         // With only the request logged, the decision is overdue, counted to today.
         let alone = all(&case("k", vec![request.clone()]), today);
@@ -802,10 +749,10 @@ mod tests {
         let late = (today - decide.deadline.as_ref().expect("deadline").0.date).num_days();
         assert_eq!(
             decide.status,
-            Status::Overdue {
+            Status::Deadline(Standing::Overdue {
                 who: WhoActs::Council,
                 days: late
-            }
+            })
         );
         assert_eq!(
             decide.status.label(),
@@ -813,7 +760,9 @@ mod tests {
         );
         // Once the council's letter agreeing to assess is logged, it counts as done then.
         let mut agreed = entry("agreed", request_received + chrono::Duration::days(50), 3);
-        agreed.key_date = Some(KeyDate::AssessmentAgreed);
+        agreed.key_date = Some(KeyDate::AssessmentAgreed {
+            request_received: None,
+        });
         let with_letter = all(&case("k", vec![request.clone(), agreed]), today);
         let decide = with_letter
             .items
@@ -846,10 +795,10 @@ mod tests {
             .expect("present");
         assert_eq!(
             final_plan.status,
-            Status::Overdue {
+            Status::Deadline(Standing::Overdue {
                 who: WhoActs::Council,
                 days: 40
-            }
+            })
         );
     }
 
@@ -860,7 +809,8 @@ mod tests {
         let due = rules::explain_final_plan(d(2025, 1, 6)).date;
         let mut plan = entry("plan", due - chrono::Duration::days(3), 2);
         plan.key_date = Some(KeyDate::Decision {
-            about: Situation::FinalPlanIssued,
+            about: EventKind::FinalPlanIssued,
+            school_only: false,
         });
         let timeline = all(
             &case("k", vec![request, plan]),
@@ -886,7 +836,10 @@ mod tests {
                     .is_some_and(|(d, _)| d.rule == Rule::TribunalAppeal)
             })
             .expect("the plan's appeal date");
-        assert!(matches!(appeal.status, Status::Passed(_)));
+        assert!(matches!(
+            appeal.status,
+            Status::Deadline(Standing::Passed(_))
+        ));
         assert!(
             !appeal.status.label().contains("late"),
             "{}",
@@ -1246,7 +1199,8 @@ mod tests {
                     Some(KeyDate::RequestForAssessment),
                     Some(KeyDate::DraftPlan),
                     Some(KeyDate::Decision {
-                        about: Situation::FinalPlanIssued,
+                        about: EventKind::FinalPlanIssued,
+                        school_only: false,
                     }),
                     Some(KeyDate::ReviewMeeting),
                     Some(KeyDate::AmendmentNotice),

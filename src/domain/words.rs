@@ -59,6 +59,19 @@ pub fn long_date(date: NaiveDate) -> String {
     format!("{} {}", weekday_day_and_month(date), date.year())
 }
 
+/// "1st", "2nd", "14th", "23rd": the day of the month as an ordinal.
+pub fn ordinal_day(date: NaiveDate) -> String {
+    let n = date.day();
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// A count with its noun: "1 day", "2 days", "1 entry", "3 entries".
 pub fn count(n: i64, singular: &str, plural: &str) -> String {
     if n == 1 {

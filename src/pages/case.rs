@@ -7,11 +7,11 @@ use crate::components::page_title::PageTitle;
 use crate::components::storage_problem::StorageProblemBanner;
 use crate::domain::casebook::{Case, CaseDetails, LogEntry, Method, Note, Party};
 use crate::domain::date_input::range_in_words;
-use crate::domain::records::{
-    case_summary, filter_log_indexed, key_date_deadlines, CaseSummary, LogFilter, LogIndex,
-    SortOrder,
-};
+use crate::domain::events::{Followed, Standing};
+use crate::domain::log::{filter_log_indexed, LogFilter, LogIndex, SortOrder};
+use crate::domain::records::{case_deadlines, case_summary, CaseSummary};
 use crate::domain::sorting;
+use crate::domain::words::days;
 use crate::domain::words::long_date;
 use crate::pages::not_found::case_page_or_not_found;
 use crate::state::today;
@@ -214,18 +214,24 @@ fn CaseSummaryView(case_id: String, summary: CaseSummary) -> impl IntoView {
                     <ul class="bullets" data-testid="upcoming">
                         {upcoming.into_iter().take(6).map(|item| view! {
                             <li>
-                                <strong>{long_date(item.deadline.date)}{item.deadline.by_5pm.then_some(", by 5pm")}</strong>": "
-                                {item.deadline.rule.title()} " (from " <A href=format!("{base}/log/{}", item.entry_id)>{item.entry_subject.clone()}</A> ")"
+                                <strong>{long_date(item.followed.deadline.act_by())}{item.followed.deadline.by_5pm.then_some(", by 5pm")}</strong>": "
+                                {item.followed.deadline.title()} " (from " <A href=format!("{base}/log/{}", item.entry_id)>{item.entry_subject.clone()}</A> ")"
                             </li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
             }}
             {(!overdue_for_others.is_empty()).then(|| view! {
-                <h3>"Council deadlines that have passed"</h3>
+                <h3>"Deadlines for others that have passed"</h3>
                 <ul class="bullets" data-testid="overdue">
-                    {overdue_for_others.into_iter().map(|(item, days)| view! {
-                        <li>{item.deadline.rule.title()} ": " {long_date(item.deadline.date)} ". If it has not been done, the council is " <strong>{format!("{days} days late")}</strong> "."</li>
+                    {overdue_for_others.into_iter().map(|item| {
+                        let late = match item.followed.standing {
+                            Standing::Overdue { who, days: n } => format!("{} is {} late", who.label_in_sentence(), days(n)),
+                            _ => String::new(),
+                        };
+                        view! {
+                            <li>{item.followed.deadline.title()} ": " {long_date(item.followed.deadline.date)} ". If it has not been done, " <strong>{late}</strong> "."</li>
+                        }
                     }).collect_view()}
                 </ul>
             })}
@@ -343,10 +349,17 @@ fn LogSection(
             <ol class="log-list" data-testid="log-list">
                 {move || {
                     let base = base.clone();
+                    // Every key date's deadlines, worked out once for the whole case.
+                    let mut by_entry: std::collections::HashMap<String, Vec<Followed>> = std::collections::HashMap::new();
+                    case.with(|c| if let Some(c) = c {
+                        for (entry, followed) in case_deadlines(c, today) {
+                            by_entry.entry(entry.id.clone()).or_default().push(followed);
+                        }
+                    });
                     entries().into_iter().map(|entry| {
                         let edit = format!("{base}/log/{}", entry.id);
                         let entry_id = entry.id.clone();
-                        let deadlines = key_date_deadlines(&entry);
+                        let deadlines = by_entry.remove(&entry.id).unwrap_or_default();
                         let case_id = case.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default());
                         let hidden_subject = format!(" {}", entry.subject);
                         let hidden_subject_too = hidden_subject.clone();
@@ -360,12 +373,12 @@ fn LogSection(
                                 <h3 class="log-entry__subject">{entry.subject.clone()}</h3>
                                 {(!entry.summary.is_empty()).then(|| view! { <p class="log-entry__summary">{summary_preview(&entry.summary)}</p> })}
                                 {(!entry.promised.is_empty()).then(|| view! { <p>"Promised: " {entry.promised.clone()} {(!entry.promised_by.is_empty()).then(|| format!(" (by {})", entry.promised_by))}</p> })}
+                                {entry.key_date.map(|key| view! { <p class="log-entry__key" data-testid="entry-key-date">"Key date: " {key.describe()}</p> })}
                                 {(!deadlines.is_empty()).then(|| view! {
                                     <ul class="bullets log-entry__deadlines" data-testid="entry-deadlines">
-                                        {deadlines.iter().map(|d| {
-                                            let passed = d.date < today;
-                                            view! { <li>{d.rule.title()} ": " <strong>{long_date(d.date)}</strong> {passed.then_some(" (passed)")}</li>
-                                        }}).collect_view()}
+                                        {deadlines.iter().map(|f| view! {
+                                            <li>{f.deadline.title()} ": " <strong>{long_date(f.deadline.act_by())}</strong> " (" {f.standing.label()} ")"</li>
+                                        }).collect_view()}
                                     </ul>
                                 })}
                                 <div class="button-group">

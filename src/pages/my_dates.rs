@@ -6,17 +6,21 @@ use crate::components::deadline_card::DeadlineCard;
 use crate::components::download::offer_download;
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::components::page_title::PageTitle;
-use crate::components::storage_problem::MyDatesStorageNotes;
+use crate::components::storage_problem::{MyDatesStorageNotes, StorageProblemBanner};
+use crate::domain::casebook::{Case, PlanStatus};
 use crate::domain::date_input::DatePart;
+use crate::domain::drafts::{entry_for_event, plan_status_after};
+use crate::domain::events::{EventGroup, KeyDate};
 use crate::domain::ics;
 use crate::domain::my_dates::{
-    situation_info, work_out, DateField, FormError, MyDates, MyDatesForm, OrderKind, Situation,
-    TransferKind, Warning, SITUATIONS,
+    situation_info, work_out, DateField, FormError, MediationScope, MyDates, MyDatesForm,
+    OrderKind, Situation, TransferKind, Warning,
 };
 use crate::domain::words::long_date;
-use crate::state::{now_utc, today, CasebookState, StorageProblem};
+use crate::state::{new_id, now_millis, now_utc, today, CasebookState, StorageProblem};
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 /// The plain-English message for a form error (GOV.UK wording patterns).
@@ -28,6 +32,7 @@ pub fn error_message(error: &FormError) -> String {
         FormError::TransferYear { earliest, latest } => {
             format!("Enter the year of the move as 4 numbers, between {earliest} and {latest}")
         }
+        FormError::NoMediationScope => "Select what the mediation is about".into(),
         FormError::CertificateBeforeDecision => {
             "The date the certificate was issued must be the same as or after the date the decision was sent".into()
         }
@@ -130,7 +135,7 @@ pub fn MyDatesPage() -> impl IntoView {
                 <button type="button" class="button button--secondary" on:click=start_again>"Start again"</button>
             </div>
         </form>
-        {move || results.get().map(|dates| view! { <Results dates=dates today=today key=situation.get().map(|s| situation_info(s).id).unwrap_or("dates")/> })}
+        {move || results.get().map(|dates| view! { <Results dates=dates today=today key=situation.get().map(|s| s.id()).unwrap_or("dates")/> })}
         <p class="source">
             "Dates follow the SEND Regulations 2014, the Tribunal's procedure rules and England and Wales bank holidays. "
             "This is information, not legal advice: check important dates with Hertfordshire SENDIASS on "
@@ -139,39 +144,93 @@ pub fn MyDatesPage() -> impl IntoView {
     }
 }
 
+/// Moves focus to the element with `id` once the page has drawn it.
+fn focus_when_drawn(id: String) {
+    request_animation_frame(move || {
+        if let Some(element) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// Where focus goes once a situation is chosen: its first question.
+fn first_question_id(situation: Situation) -> String {
+    let info = situation_info(situation);
+    match info.required.first() {
+        Some(field) => format!("{}-day", field.id()),
+        None => format!("transfer-{}", TransferKind::ALL[0].id()),
+    }
+}
+
+/// "What has happened?" in two short steps (what it is about, then which), so that a phone
+/// shows a few choices at a time and the questions that follow are close by.
 #[component]
 fn SituationChoice(
     situation: Signal<Option<Situation>>,
     on_choose: Callback<Situation>,
     has_error: Signal<bool>,
 ) -> impl IntoView {
+    let group = RwSignal::new(situation.get_untracked().map(Situation::group));
+    // A tap or click on a choice moves focus on to its first question; arrow keys in the radio
+    // group do not (they would leave the group after one step).
+    let pointer = StoredValue::new(false);
     view! {
         <div class=move || if has_error.get() { "form-group form-group--error" } else { "form-group" }>
             <fieldset class="fieldset" aria-describedby="situation-hint">
                 <legend class="fieldset__legend fieldset__legend--m"><h2 class="fieldset__heading">"What has happened?"</h2></legend>
-                <p class="hint" id="situation-hint">"Choose the letter, meeting or event you want dates for."</p>
+                <p class="hint" id="situation-hint">"First choose what it is about, then which letter, meeting or event."</p>
                 {move || has_error.get().then(|| view! {
                     <p class="error-message"><span class="visually-hidden">"Error: "</span>{error_message(&FormError::NoSituation)}</p>
                 })}
-                <div class="radios">
-                    {SITUATIONS.iter().map(|info| {
-                        let id = format!("situation-{}", info.id);
-                        let hint_id = format!("{id}-hint");
-                        let chosen = info.situation;
+                <div class="radios" data-testid="situation-groups">
+                    {EventGroup::ALL.iter().map(|g| {
+                        let g = *g;
+                        let id = format!("situation-group-{}", g.id());
                         view! {
                             <div class="radios__item">
-                                <input class="radios__input" type="radio" name="situation" id=id.clone() value=info.id
-                                    aria-describedby=(!info.hint.is_empty()).then(|| hint_id.clone())
-                                    prop:checked=move || situation.get() == Some(chosen)
-                                    on:change=move |_| on_choose.run(chosen)/>
-                                <label class="radios__label" for=id>{info.label}</label>
-                                {(!info.hint.is_empty()).then(|| view! { <p class="radios__hint hint" id=hint_id>{info.hint}</p> })}
+                                <input class="radios__input" type="radio" name="situation-group" id=id.clone() value=g.id()
+                                    prop:checked=move || group.get() == Some(g)
+                                    on:change=move |_| group.set(Some(g))/>
+                                <label class="radios__label" for=id>{g.label()}</label>
                             </div>
                         }
                     }).collect_view()}
                 </div>
             </fieldset>
         </div>
+        {move || group.get().map(|g| view! {
+            <div class="form-group">
+                <fieldset class="fieldset" data-testid="situation-kinds">
+                    <legend class="fieldset__legend">"Which one?"</legend>
+                    <div class="radios" on:pointerdown=move |_| pointer.set_value(true) on:keydown=move |_| pointer.set_value(false)>
+                        {g.kinds().map(|kind| {
+                            let info = situation_info(kind);
+                            let id = format!("situation-{}", kind.id());
+                            let hint_id = format!("{id}-hint");
+                            view! {
+                                <div class="radios__item">
+                                    <input class="radios__input" type="radio" name="situation" id=id.clone() value=kind.id()
+                                        aria-describedby=(!info.hint.is_empty()).then(|| hint_id.clone())
+                                        prop:checked=move || situation.get() == Some(kind)
+                                        on:change=move |_| {
+                                            on_choose.run(kind);
+                                            if pointer.get_value() {
+                                                pointer.set_value(false);
+                                                focus_when_drawn(first_question_id(kind));
+                                            }
+                                        }/>
+                                    <label class="radios__label" for=id>{kind.label()}</label>
+                                    {(!info.hint.is_empty()).then(|| view! { <p class="radios__hint hint" id=hint_id>{info.hint}</p> })}
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            </div>
+        })}
     }
 }
 
@@ -207,7 +266,10 @@ fn SituationFields(
     view! {
         <div class="situation-fields" data-testid="situation-fields">
             {info.required.iter().map(|f| date_field(*f, false)).collect_view()}
-            {info.optional.iter().map(|f| date_field(*f, true)).collect_view()}
+            {(situation == Situation::AskedForMediation).then(|| view! { <ScopeFields form=form errors=errors/> })}
+            {info.optional.iter().filter(|f| **f != DateField::IcbTold).map(|f| date_field(*f, true)).collect_view()}
+            {move || (situation == Situation::AskedForMediation && form.read().mediation_scope == Some(MediationScope::HealthOnly))
+                .then(|| date_field(DateField::IcbTold, true))}
             {situation.can_be_school_only().then(|| view! {
                 <div class="form-group checkboxes__item">
                     <input class="checkboxes__input" type="checkbox" id="school-only"
@@ -220,6 +282,36 @@ fn SituationFields(
             })}
             {(situation == Situation::TribunalOrder).then(|| view! { <OrderFields form=form errors=errors/> })}
             {(situation == Situation::PhaseTransfer).then(|| view! { <TransferFields form=form errors=errors date_field=date_field/> })}
+        </div>
+    }
+}
+
+#[component]
+fn ScopeFields(form: RwSignal<MyDatesForm>, errors: RwSignal<Vec<FormError>>) -> impl IntoView {
+    let has_error = move || errors.read().contains(&FormError::NoMediationScope);
+    view! {
+        <div class=move || if has_error() { "form-group form-group--error" } else { "form-group" }>
+            <fieldset class="fieldset" aria-describedby="scope-hint">
+                <legend class="fieldset__legend">"What is the mediation about?"</legend>
+                <p class="hint" id="scope-hint">"Health matters change who arranges it, and from when its 30 days run."</p>
+                {move || has_error().then(|| view! {
+                    <p class="error-message"><span class="visually-hidden">"Error: "</span>{error_message(&FormError::NoMediationScope)}</p>
+                })}
+                <div class="radios">
+                    {MediationScope::ALL.iter().map(|scope| {
+                        let scope = *scope;
+                        let id = format!("scope-{}", scope.id());
+                        view! {
+                            <div class="radios__item">
+                                <input class="radios__input" type="radio" name="mediation-scope" id=id.clone()
+                                    prop:checked=move || form.read().mediation_scope == Some(scope)
+                                    on:change=move |_| form.update(|f| f.mediation_scope = Some(scope))/>
+                                <label class="radios__label" for=id>{scope.label()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
         </div>
     }
 }
@@ -321,25 +413,41 @@ where
 
 #[component]
 fn Results(dates: MyDates, today: NaiveDate, key: &'static str) -> impl IntoView {
-    let deadlines = dates.deadlines.clone();
-    let for_calendar = deadlines.clone();
+    let MyDates {
+        events,
+        deadlines,
+        warnings,
+    } = dates;
+    let _ = today;
+    let for_calendar: Vec<_> = deadlines.iter().map(|f| f.deadline.clone()).collect();
     view! {
         <section class="results" aria-labelledby="results-heading" data-testid="results">
             <h2 id="results-heading" tabindex="-1">"Your dates"</h2>
-            {dates.warnings.iter().map(|warning| match warning {
-                Warning::AdviserBeforeAppeal { adviser, appeal } => view! {
+            {warnings.into_iter().map(|warning| match warning {
+                Warning::AdviserBeforeAppeal { adviser, appeal, passed: false } => view! {
                     <div class="callout callout--warning" data-testid="adviser-warning">
-                        <p class="callout__label">"Contact the mediation adviser first"</p>
+                        <p class="callout__label">"If you may want to appeal: the mediation adviser comes first"</p>
                         <p>
-                            "You must contact the mediation adviser by " <strong>{long_date(*adviser)}</strong>
-                            ". That is earlier than your appeal deadline of " {long_date(*appeal)}
-                            ", and this date does not move for weekends, holidays or August. Phone them as early as you can."
+                            "First contact the mediation adviser named in the council's letter, by " <strong>{long_date(adviser)}</strong>
+                            ". That is before your appeal deadline of " {long_date(appeal)}
+                            ", and it does not move for weekends, holidays or August. Phone them as early as you can."
                         </p>
+                        <p><A href="/guide/mediation">"About mediation"</A> " · " <A href="/contacts">"Contacts"</A></p>
                     </div>
-                },
+                }.into_any(),
+                Warning::AdviserBeforeAppeal { appeal, passed: true, .. } => view! {
+                    <div class="callout callout--warning" data-testid="adviser-warning">
+                        <p class="callout__label">"The mediation adviser date has passed; your appeal date has not"</p>
+                        <p>
+                            "If you may want to appeal, contact the mediation adviser named in the council's letter now, and ask SENDIASS for advice. "
+                            "Your appeal deadline is " <strong>{long_date(appeal)}</strong> "."
+                        </p>
+                        <p><A href="/guide/mediation">"About mediation"</A> " · " <A href="/contacts">"Contacts"</A></p>
+                    </div>
+                }.into_any(),
             }).collect_view()}
             <ol class="deadline-list">
-                {deadlines.into_iter().map(|deadline| view! { <DeadlineCard deadline=deadline today=today/> }).collect_view()}
+                {deadlines.into_iter().map(|f| view! { <DeadlineCard deadline=f.deadline standing=f.standing/> }).collect_view()}
             </ol>
             <div class="button-group">
                 <button type="button" class="button" data-testid="add-to-calendar" on:click=move |_| download_calendar(&for_calendar, key)>
@@ -347,9 +455,140 @@ fn Results(dates: MyDates, today: NaiveDate, key: &'static str) -> impl IntoView
                 </button>
             </div>
             <p class="hint">"Opens in your phone's or computer's calendar. Downloading it again after a correction updates the same events."</p>
+            <SaveToRecords events=events/>
         </section>
     }
 }
+
+/// "Save to my records": adds what the parent entered to a case's log as key dates, so its
+/// deadlines follow into the case summary, timeline, print and calendar.
+#[component]
+fn SaveToRecords(events: Vec<(NaiveDate, KeyDate)>) -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    let cases = Memo::new(move |_| {
+        state.book.with(|b| {
+            b.live_cases()
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let chosen = RwSignal::new(
+        cases
+            .get_untracked()
+            .first()
+            .map_or_else(|| NEW_CASE.to_string(), |c| c.0.clone()),
+    );
+    let name = RwSignal::new(String::new());
+    let name_error = RwSignal::new(false);
+    let saved = RwSignal::new(None::<(String, String)>);
+    let events = StoredValue::new(events);
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let target = chosen.get_untracked();
+        let now = now_millis();
+        let entries: Vec<_> = events.with_value(|events| {
+            events
+                .iter()
+                .map(|(date, key)| entry_for_event(&new_id("entry"), *date, *key, now))
+                .collect()
+        });
+        let (case_id, case_name, new_case) = if target == NEW_CASE {
+            let typed = name.get_untracked().trim().to_string();
+            if typed.is_empty() {
+                name_error.set(true);
+                focus_when_drawn("save-case-name".to_string());
+                return;
+            }
+            let case = Case {
+                id: new_id("case"),
+                name: typed.clone(),
+                school: String::new(),
+                plan_status: events.with_value(|e| {
+                    e.first().map_or(PlanStatus::HasPlan, |(_, key)| {
+                        plan_status_after(key.kind())
+                    })
+                }),
+                entries: Vec::new(),
+                notes: Vec::new(),
+                updated: now,
+                deleted: false,
+            };
+            (case.id.clone(), typed, Some(case))
+        } else {
+            let name = cases
+                .get_untracked()
+                .into_iter()
+                .find(|c| c.0 == target)
+                .map(|c| c.1)
+                .unwrap_or_default();
+            (target, name, None)
+        };
+        name_error.set(false);
+        let mut reached = false;
+        let result = state.change(|book| {
+            if let Some(case) = new_case {
+                book.upsert_case(case);
+            }
+            if let Some(case) = book.case_mut(&case_id) {
+                for entry in entries {
+                    case.upsert_entry(entry);
+                }
+                case.updated = now;
+                reached = true;
+            }
+        });
+        if result.is_ok() && reached {
+            saved.set(Some((case_id, case_name)));
+            focus_when_drawn("saved-to-records".to_string());
+        }
+    };
+    view! {
+        <section class="panel no-print" aria-labelledby="save-to-records-heading" data-testid="save-to-records">
+            <h3 id="save-to-records-heading">"Save to my records"</h3>
+            {move || if !state.storage_available() {
+                view! { <p>"This browser is not keeping records (its storage is blocked), so these dates cannot be saved to a case. The calendar file still works."</p> }.into_any()
+            } else if let Some((id, case_name)) = saved.get() {
+                view! {
+                    <div class="callout" role="status" tabindex="-1" id="saved-to-records" data-testid="saved-to-records">
+                        <p>"Saved to " <strong>{case_name}</strong> ". Its dates now show in the case's summary, timeline and calendar file."</p>
+                        <p><A href=format!("/records/{id}")>"Open the case"</A> " · " <A href=format!("/records/{id}/timeline")>"Its timeline"</A></p>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <p>"Adds this to a case's log as a key date, so the same dates show in its summary, timeline and print. It stays on this device."</p>
+                    <StorageProblemBanner/>
+                    <form novalidate on:submit=save>
+                        <div class="form-group">
+                            <label class="label" for="save-case">"Which case?"</label>
+                            <select id="save-case" class="select" on:change=move |e| chosen.set(event_target_value(&e))>
+                                {move || cases.get().into_iter().map(|(id, case_name)| {
+                                    let selected = chosen.get_untracked() == id;
+                                    view! { <option value=id selected=selected>{case_name}</option> }
+                                }).collect_view()}
+                                <option value=NEW_CASE selected=move || chosen.get() == NEW_CASE>"A new case"</option>
+                            </select>
+                        </div>
+                        {move || (chosen.get() == NEW_CASE).then(|| view! {
+                            <div class=move || if name_error.get() { "form-group form-group--error" } else { "form-group" }>
+                                <label class="label" for="save-case-name">"Name for the new case"</label>
+                                <p class="hint" id="save-case-name-hint">"Usually your child's name or initials"</p>
+                                {move || name_error.get().then(|| view! { <p class="error-message" id="save-case-name-error"><span class="visually-hidden">"Error: "</span>"Enter a name for the case"</p> })}
+                                <input id="save-case-name" class="input" type="text" autocomplete="off"
+                                    aria-describedby=move || if name_error.get() { "save-case-name-hint save-case-name-error" } else { "save-case-name-hint" }
+                                    prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>
+                            </div>
+                        })}
+                        <button type="submit" class="button button--secondary" data-testid="save-to-case">"Save to my records"</button>
+                    </form>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The value of the "A new case" option (never a case id: those start with "case-").
+const NEW_CASE: &str = "new";
 
 /// Offers the dates as an `.ics` file, made on the device: nothing is sent anywhere.
 fn download_calendar(deadlines: &[crate::domain::deadlines::Deadline], key: &str) {

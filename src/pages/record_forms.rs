@@ -8,11 +8,10 @@ use crate::components::storage_problem::StorageProblemBanner;
 use crate::domain::casebook::Direction;
 use crate::domain::casebook::{Case, Casebook};
 use crate::domain::date_input::{DateError, DatePart, DateParts};
+use crate::domain::drafts::{EntryError, LogEntryDraft, NoteDraft, NoteError, MEETING_PROMPTS};
+use crate::domain::events::{EventKind, MediationScope, OrderKind, TransferKind};
 use crate::domain::limits::{too_long_message, TextField};
-use crate::domain::my_dates::{part_suffix, OrderKind, TransferKind, SITUATIONS};
-use crate::domain::records::{
-    EntryError, KeyDateChoice, LogEntryDraft, NoteDraft, NoteError, MEETING_PROMPTS,
-};
+use crate::domain::my_dates::part_suffix;
 use crate::domain::words::long_date;
 use crate::pages::case::{
     method_from_id, method_options, method_value, party_from_id, party_options, party_value,
@@ -49,6 +48,23 @@ fn entry_error(error: &EntryError) -> (String, String) {
         EntryError::TooLong(field, length) => {
             (too_long_message(*field, *length), field_id(*field).into())
         }
+        EntryError::NoOrder => (
+            "Select what the Tribunal ordered".into(),
+            "entry-order".into(),
+        ),
+        EntryError::NoMoveKind => ("Select the kind of move".into(), "entry-move-kind".into()),
+        EntryError::NoScope => (
+            "Select what the mediation is about".into(),
+            "entry-scope".into(),
+        ),
+        EntryError::IcbTold(e) => (
+            date_message("the date the council told the health body", e),
+            format!("entry-icb-told-{}", part_suffix(e.parts()[0])),
+        ),
+        EntryError::RequestReceived(e) => (
+            date_message("the date the request was received", e),
+            format!("entry-request-received-{}", part_suffix(e.parts()[0])),
+        ),
         EntryError::CertificateBeforeDecision => (
             "The certificate's date must be the same as or after the date the decision was sent"
                 .into(),
@@ -185,21 +201,37 @@ pub fn LogEntryPage() -> impl IntoView {
         .iter()
         .map(|d| (direction_id(*d), d.label()))
         .collect();
-    let key_options: Vec<(&'static str, &'static str)> = KeyDateChoice::ALL
-        .iter()
-        .map(|k| (k.id(), k.label()))
-        .collect();
-    let about_options: Vec<(&'static str, &'static str)> = SITUATIONS
-        .iter()
-        .filter(|s| s.situation.is_appealable_decision())
-        .map(|s| (s.id, s.label))
-        .collect();
-    let order_options: Vec<(&'static str, &'static str)> =
-        OrderKind::ALL.iter().map(|o| (o.id(), o.label())).collect();
-    let move_options: Vec<(&'static str, &'static str)> = TransferKind::ALL
-        .iter()
-        .map(|k| (k.id(), k.label()))
-        .collect();
+    let key_options: Vec<(&'static str, &'static str)> =
+        std::iter::once(("none", "No, an ordinary entry"))
+            .chain(EventKind::ALL.iter().map(|k| (k.id(), k.label())))
+            .collect();
+    /// A choice with no default: the first option asks for one.
+    fn with_prompt(
+        prompt: &'static str,
+        options: impl Iterator<Item = (&'static str, &'static str)>,
+    ) -> Vec<(&'static str, &'static str)> {
+        std::iter::once(("", prompt)).chain(options).collect()
+    }
+    let order_options = with_prompt(
+        "Choose what was ordered",
+        OrderKind::ALL.iter().map(|o| (o.id(), o.label())),
+    );
+    let move_options = with_prompt(
+        "Choose the kind of move",
+        TransferKind::ALL.iter().map(|k| (k.id(), k.label())),
+    );
+    let scope_options = with_prompt(
+        "Choose what it is about",
+        MediationScope::ALL.iter().map(|k| (k.id(), k.label())),
+    );
+    let choice_error = move |wanted: EntryError| {
+        Signal::derive(move || {
+            errors
+                .read()
+                .contains(&wanted)
+                .then(|| entry_error(&wanted).0)
+        })
+    };
     let key = Memo::new(move |_| draft.read().key_date);
     let title = if is_new {
         "Add to the log"
@@ -248,31 +280,58 @@ pub fn LogEntryPage() -> impl IntoView {
                 error=date_error(|e| if let EntryError::FollowUp(d) = e { Some(d) } else { None })/>
             <TextField id="entry-kept-where" label="Where the document is kept (optional)" hint="For example: blue folder, or email inbox" value=text(|d| &d.kept_where) on_input=set(|d, v| d.kept_where = v)/>
             <SelectField id="entry-key-date" label="Does this start a legal clock?" options=key_options
-                value=Signal::derive(move || key.get().id())
-                on_change=Callback::new(move |v: String| draft.update(|d| d.key_date = KeyDateChoice::from_id(&v)))/>
-            {move || match key.get() {
-                KeyDateChoice::Decision => view! {
-                    <SelectField id="entry-decision-about" label="Which decision?" options=about_options.clone()
-                        value=Signal::derive(move || SITUATIONS.iter().find(|s| s.situation == draft.read().decision_about).map_or("", |s| s.id))
-                        on_change=Callback::new(move |v: String| draft.update(|d| if let Some(s) = SITUATIONS.iter().find(|s| s.id == v) { d.decision_about = s.situation }))/>
+                value=Signal::derive(move || key.get().map_or("none", EventKind::id))
+                on_change=Callback::new(move |v: String| draft.update(|d| d.key_date = EventKind::from_id(&v)))/>
+            {move || key.get().map(|kind| match kind {
+                EventKind::FinalPlanIssued => view! {
+                    <div class="form-group">
+                        <Checkbox id="entry-school-only" label="An appeal would only be about the school or college named, the type named, or that none is named"
+                            checked=Signal::derive(move || draft.read().school_only)
+                            on_change=Callback::new(move |on: bool| draft.update(|d| d.school_only = on))/>
+                    </div>
                 }.into_any(),
-                KeyDateChoice::MediationCertificate => view! {
-                    <DateInput id="entry-decision-sent" label="When was the decision sent?" hint="The decision the certificate is about"
+                EventKind::MediationCertificate | EventKind::AdviserContacted => view! {
+                    <DateInput id="entry-decision-sent" label="When was the decision sent?"
+                        hint=if kind == EventKind::MediationCertificate { "The decision the certificate is about" } else { "The decision you may appeal (optional): its appeal date then shows" }
+                        optional={kind == EventKind::AdviserContacted}
                         value=Signal::derive(move || draft.read().decision_sent.clone()) on_change=date_change(|d| &mut d.decision_sent)
                         error=date_error(|e| if let EntryError::DecisionSent(d) = e { Some(d) } else { None })/>
                 }.into_any(),
-                KeyDateChoice::TribunalOrder => view! {
-                    <SelectField id="entry-order" label="What did the Tribunal order?" options=order_options.clone()
-                        value=Signal::derive(move || draft.read().order.id())
-                        on_change=Callback::new(move |v: String| draft.update(|d| if let Some(o) = OrderKind::ALL.into_iter().find(|o| o.id() == v) { d.order = o }))/>
+                EventKind::AskedForMediation => view! {
+                    <SelectField id="entry-scope" label="What is the mediation about?" options=scope_options.clone()
+                        value=Signal::derive(move || draft.read().scope.map_or("", MediationScope::id))
+                        on_change=Callback::new(move |v: String| draft.update(|d| d.scope = MediationScope::from_id(&v)))
+                        error=choice_error(EntryError::NoScope)/>
+                    {move || (draft.read().scope == Some(MediationScope::HealthOnly)).then(|| view! {
+                        <DateInput id="entry-icb-told" label="When did the council tell the health body (ICB)?" hint="Leave empty if you do not know" optional=true
+                            value=Signal::derive(move || draft.read().icb_told.clone()) on_change=date_change(|d| &mut d.icb_told)
+                            error=date_error(|e| if let EntryError::IcbTold(d) = e { Some(d) } else { None })/>
+                    })}
                 }.into_any(),
-                KeyDateChoice::PhaseTransfer => view! {
+                EventKind::AssessmentAgreed => view! {
+                    <DateInput id="entry-request-received" label="When did the council receive the request?" hint="Optional: the 16 and 20-week dates then show" optional=true
+                        value=Signal::derive(move || draft.read().request_received.clone()) on_change=date_change(|d| &mut d.request_received)
+                        error=date_error(|e| if let EntryError::RequestReceived(d) = e { Some(d) } else { None })/>
+                }.into_any(),
+                EventKind::TribunalOrder => view! {
+                    <SelectField id="entry-order" label="What did the Tribunal order?" options=order_options.clone()
+                        value=Signal::derive(move || draft.read().order.map_or("", OrderKind::id))
+                        on_change=Callback::new(move |v: String| draft.update(|d| d.order = OrderKind::from_id(&v)))
+                        error=choice_error(EntryError::NoOrder)/>
+                    <div class="form-group">
+                        <Checkbox id="entry-unopposed" label="The council told the Tribunal it would not oppose the appeal (the date above is when)"
+                            checked=Signal::derive(move || draft.read().unopposed)
+                            on_change=Callback::new(move |on: bool| draft.update(|d| d.unopposed = on))/>
+                    </div>
+                }.into_any(),
+                EventKind::PhaseTransfer => view! {
                     <SelectField id="entry-move-kind" label="What kind of move?" options=move_options.clone()
-                        value=Signal::derive(move || draft.read().move_kind.id())
-                        on_change=Callback::new(move |v: String| draft.update(|d| if let Some(k) = TransferKind::ALL.into_iter().find(|k| k.id() == v) { d.move_kind = k }))/>
+                        value=Signal::derive(move || draft.read().move_kind.map_or("", TransferKind::id))
+                        on_change=Callback::new(move |v: String| draft.update(|d| d.move_kind = TransferKind::from_id(&v)))
+                        error=choice_error(EntryError::NoMoveKind)/>
                 }.into_any(),
                 _ => ().into_any(),
-            }}
+            })}
             <div class="button-group">
                 <button type="submit" class="button" data-testid="save-entry">"Save"</button>
                 <A href=back attr:class="button button--secondary">"Cancel"</A>

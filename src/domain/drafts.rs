@@ -1,0 +1,605 @@
+//! The drafts the record forms edit, text as typed, and the checks that turn a draft into a log
+//! entry or a note (every problem at once, each tied to its field).
+
+use super::casebook::{Direction, LogEntry, Method, Millis, Note, Party, PlanStatus};
+use super::date_input::{parse_date, DateError, DateParts};
+use super::events::{EventKind, KeyDate, MediationScope, OrderKind, TransferKind};
+use super::limits::TextField;
+use chrono::{NaiveDate, NaiveTime, Timelike};
+
+/// Reads a time typed as "9:05", "09:05" or "9.05" (24-hour clock).
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let (hours, minutes) = text.trim().split_once([':', '.'])?;
+    let all_digits =
+        |t: &str| !t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit());
+    if !all_digits(hours) || minutes.len() != 2 || !all_digits(minutes) {
+        return None;
+    }
+    NaiveTime::from_hms_opt(hours.parse().ok()?, minutes.parse().ok()?, 0)
+}
+
+/// A log entry for an event worked out on My dates ("Save to my records"): its kind as the
+/// subject, who it is usually from or to, and the event as its key date.
+pub fn entry_for_event(id: &str, date: NaiveDate, key: KeyDate, now: Millis) -> LogEntry {
+    use EventKind as K;
+    let kind = key.kind();
+    let (direction, method) = match kind {
+        K::AdviserContacted
+        | K::DeclinedMediation
+        | K::AskedForMediation
+        | K::RequestForAssessment
+        | K::RequestForReassessment => (Direction::Sent, Method::Letter),
+        K::AnnualReviewMeeting | K::MediationHappened => (Direction::Meeting, Method::Meeting),
+        _ => (Direction::Received, Method::Letter),
+    };
+    let party = match kind {
+        K::AskedForMediation => Party::CouncilSenTeam,
+        _ => kind.party(),
+    };
+    LogEntry {
+        id: id.to_string(),
+        date,
+        time: None,
+        direction,
+        method,
+        party,
+        person: String::new(),
+        subject: kind.entry_subject().to_string(),
+        summary: "Added from My dates.".to_string(),
+        promised: String::new(),
+        promised_by: String::new(),
+        promise_kept: false,
+        follow_up: None,
+        kept_where: String::new(),
+        key_date: Some(key),
+        updated: now,
+        deleted: false,
+    }
+}
+
+/// A new case's plan status, as an event made on My dates suggests it (the parent can change
+/// it on the case page).
+pub fn plan_status_after(kind: EventKind) -> PlanStatus {
+    use EventKind as K;
+    match kind {
+        K::DecisionNoAssessment | K::DecisionNoPlan | K::DisabilityDiscrimination => {
+            PlanStatus::NoPlan
+        }
+        K::RequestForAssessment => PlanStatus::AssessmentRequested,
+        K::AssessmentAgreed => PlanStatus::BeingAssessed,
+        K::DraftPlan => PlanStatus::DraftPlan,
+        K::AnnualReviewMeeting | K::AmendmentNotice => PlanStatus::PlanBeingReviewed,
+        K::DecisionToCease => PlanStatus::PlanCeased,
+        _ => PlanStatus::HasPlan,
+    }
+}
+
+/// A choice the parent must make: the choice, or `None` with `error` added.
+fn chosen<T>(choice: Option<T>, error: EntryError, errors: &mut Vec<EntryError>) -> Option<T> {
+    if choice.is_none() {
+        errors.push(error);
+    }
+    choice
+}
+
+/// A log entry as the form holds it, text as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntryDraft {
+    pub date: DateParts,
+    pub time: String,
+    pub direction: Direction,
+    pub method: Method,
+    pub party: Party,
+    pub person: String,
+    pub subject: String,
+    pub summary: String,
+    pub promised: String,
+    pub promised_by: String,
+    pub promise_kept: bool,
+    pub follow_up: DateParts,
+    pub kept_where: String,
+    /// The kind of event the entry is, if it starts a legal clock. Its details below have no
+    /// defaults: a detail the kind needs is chosen by the parent, or the form says so.
+    pub key_date: Option<EventKind>,
+    pub school_only: bool,
+    /// A certificate's decision (needed), or the decision an adviser contact is about (optional).
+    pub decision_sent: DateParts,
+    pub order: Option<OrderKind>,
+    pub unopposed: bool,
+    pub move_kind: Option<TransferKind>,
+    pub scope: Option<MediationScope>,
+    /// Health-only mediation: when the council told the health body (optional).
+    pub icb_told: DateParts,
+    /// The council agreed to assess: when it received the request (optional).
+    pub request_received: DateParts,
+}
+
+impl Default for LogEntryDraft {
+    fn default() -> Self {
+        LogEntryDraft {
+            date: DateParts::default(),
+            time: String::new(),
+            direction: Direction::Received,
+            method: Method::Letter,
+            party: Party::School,
+            person: String::new(),
+            subject: String::new(),
+            summary: String::new(),
+            promised: String::new(),
+            promised_by: String::new(),
+            promise_kept: false,
+            follow_up: DateParts::default(),
+            kept_where: String::new(),
+            key_date: None,
+            school_only: false,
+            decision_sent: DateParts::default(),
+            order: None,
+            unopposed: false,
+            move_kind: None,
+            scope: None,
+            icb_told: DateParts::default(),
+            request_received: DateParts::default(),
+        }
+    }
+}
+
+/// A field of the log entry form that can be wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryError {
+    Date(DateError),
+    /// Longer than the field holds (see `limits`): the field and its length.
+    TooLong(TextField, usize),
+    Time,
+    Subject,
+    FollowUp(DateError),
+    DecisionSent(DateError),
+    CertificateBeforeDecision,
+    NoOrder,
+    NoMoveKind,
+    NoScope,
+    IcbTold(DateError),
+    RequestReceived(DateError),
+}
+
+impl LogEntryDraft {
+    /// The key date for `kind` from the details typed, or `None` with the problems added.
+    fn key_date_of(
+        &self,
+        kind: EventKind,
+        date: Option<NaiveDate>,
+        today: NaiveDate,
+        errors: &mut Vec<EntryError>,
+    ) -> Option<KeyDate> {
+        let optional = |parts: &DateParts,
+                        error: fn(DateError) -> EntryError,
+                        errors: &mut Vec<EntryError>| {
+            if parts.is_empty() {
+                Ok(None)
+            } else {
+                parse_date(parts, today)
+                    .map(Some)
+                    .map_err(|e| errors.push(error(e)))
+            }
+        };
+        use EventKind as K;
+        Some(match kind {
+            K::DecisionNoAssessment
+            | K::DecisionNoPlan
+            | K::FinalPlanIssued
+            | K::DecisionOnAmendment
+            | K::DecisionToCease => KeyDate::Decision {
+                about: kind,
+                school_only: kind.can_be_school_only() && self.school_only,
+            },
+            K::MediationCertificate => match parse_date(&self.decision_sent, today) {
+                Ok(decision_sent) => {
+                    if date.is_some_and(|issued| issued < decision_sent) {
+                        errors.push(EntryError::CertificateBeforeDecision);
+                    }
+                    KeyDate::MediationCertificate { decision_sent }
+                }
+                Err(e) => {
+                    errors.push(EntryError::DecisionSent(e));
+                    return None;
+                }
+            },
+            K::AdviserContacted => KeyDate::AdviserContacted {
+                decision_sent: optional(&self.decision_sent, EntryError::DecisionSent, errors)
+                    .ok()?,
+            },
+            K::DeclinedMediation => KeyDate::DeclinedMediation,
+            K::AskedForMediation => {
+                let scope = chosen(self.scope, EntryError::NoScope, errors);
+                let icb_told = if scope == Some(MediationScope::HealthOnly) {
+                    optional(&self.icb_told, EntryError::IcbTold, errors).ok()?
+                } else {
+                    None
+                };
+                KeyDate::AskedForMediation {
+                    scope: scope?,
+                    icb_told,
+                }
+            }
+            K::MediationHappened => KeyDate::MediationHappened,
+            K::RequestForAssessment => KeyDate::RequestForAssessment,
+            K::AssessmentAgreed => KeyDate::AssessmentAgreed {
+                request_received: optional(
+                    &self.request_received,
+                    EntryError::RequestReceived,
+                    errors,
+                )
+                .ok()?,
+            },
+            K::DraftPlan => KeyDate::DraftPlan,
+            K::RequestForReassessment => KeyDate::RequestForReassessment,
+            K::AnnualReviewMeeting => KeyDate::ReviewMeeting,
+            K::AmendmentNotice => KeyDate::AmendmentNotice,
+            K::PhaseTransfer => KeyDate::PhaseTransfer {
+                move_kind: chosen(self.move_kind, EntryError::NoMoveKind, errors)?,
+            },
+            K::TribunalOrder => KeyDate::TribunalOrder {
+                order: chosen(self.order, EntryError::NoOrder, errors)?,
+                unopposed: self.unopposed,
+            },
+            K::DisabilityDiscrimination => KeyDate::DisabilityDiscrimination,
+        })
+    }
+
+    pub fn from_entry(entry: &LogEntry) -> Self {
+        let mut draft = LogEntryDraft {
+            date: DateParts::from_date(entry.date),
+            time: entry
+                .time
+                .map(|t| format!("{:02}:{:02}", t.hour(), t.minute()))
+                .unwrap_or_default(),
+            direction: entry.direction,
+            method: entry.method,
+            party: entry.party,
+            person: entry.person.clone(),
+            subject: entry.subject.clone(),
+            summary: entry.summary.clone(),
+            promised: entry.promised.clone(),
+            promised_by: entry.promised_by.clone(),
+            promise_kept: entry.promise_kept,
+            follow_up: entry
+                .follow_up
+                .map(DateParts::from_date)
+                .unwrap_or_default(),
+            kept_where: entry.kept_where.clone(),
+            key_date: entry.key_date.map(KeyDate::kind),
+            ..LogEntryDraft::default()
+        };
+        let date = |d: Option<NaiveDate>| d.map(DateParts::from_date).unwrap_or_default();
+        match entry.key_date {
+            Some(KeyDate::Decision { school_only, .. }) => draft.school_only = school_only,
+            Some(KeyDate::MediationCertificate { decision_sent }) => {
+                draft.decision_sent = DateParts::from_date(decision_sent)
+            }
+            Some(KeyDate::AdviserContacted { decision_sent }) => {
+                draft.decision_sent = date(decision_sent)
+            }
+            Some(KeyDate::AskedForMediation { scope, icb_told }) => {
+                draft.scope = Some(scope);
+                draft.icb_told = date(icb_told);
+            }
+            Some(KeyDate::AssessmentAgreed { request_received }) => {
+                draft.request_received = date(request_received)
+            }
+            Some(KeyDate::TribunalOrder { order, unopposed }) => {
+                draft.order = Some(order);
+                draft.unopposed = unopposed;
+            }
+            Some(KeyDate::PhaseTransfer { move_kind }) => draft.move_kind = Some(move_kind),
+            _ => {}
+        }
+        draft
+    }
+
+    /// Checks the draft and makes the entry, or lists every problem.
+    pub fn to_entry(
+        &self,
+        id: &str,
+        now: Millis,
+        today: NaiveDate,
+    ) -> Result<LogEntry, Vec<EntryError>> {
+        let mut errors = Vec::new();
+        let date = parse_date(&self.date, today)
+            .map_err(|e| errors.push(EntryError::Date(e)))
+            .ok();
+        let time = if self.time.trim().is_empty() {
+            None
+        } else {
+            let time = parse_time(&self.time);
+            if time.is_none() {
+                errors.push(EntryError::Time);
+            }
+            time
+        };
+        if self.subject.trim().is_empty() {
+            errors.push(EntryError::Subject);
+        }
+        for (field, text) in [
+            (TextField::Person, &self.person),
+            (TextField::Subject, &self.subject),
+            (TextField::Summary, &self.summary),
+            (TextField::Promised, &self.promised),
+            (TextField::PromisedBy, &self.promised_by),
+            (TextField::KeptWhere, &self.kept_where),
+        ] {
+            if let Err(length) = field.check(text.trim()) {
+                errors.push(EntryError::TooLong(field, length));
+            }
+        }
+        let follow_up = if self.follow_up.is_empty() {
+            None
+        } else {
+            parse_date(&self.follow_up, today)
+                .map_err(|e| errors.push(EntryError::FollowUp(e)))
+                .ok()
+        };
+        let key_date = self
+            .key_date
+            .and_then(|kind| self.key_date_of(kind, date, today, &mut errors));
+        match (date, errors.is_empty()) {
+            (Some(date), true) => Ok(LogEntry {
+                id: id.to_string(),
+                date,
+                time,
+                direction: self.direction,
+                method: self.method,
+                party: self.party,
+                person: self.person.trim().to_string(),
+                subject: self.subject.trim().to_string(),
+                summary: self.summary.trim().to_string(),
+                promised: self.promised.trim().to_string(),
+                promised_by: self.promised_by.trim().to_string(),
+                promise_kept: self.promise_kept && !self.promised.trim().is_empty(),
+                follow_up,
+                kept_where: self.kept_where.trim().to_string(),
+                key_date,
+                updated: now,
+                deleted: false,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A note as the form holds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoteDraft {
+    pub date: DateParts,
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteError {
+    Date(DateError),
+    Title,
+    /// Longer than the field holds (see `limits`): the field and its length.
+    TooLong(TextField, usize),
+}
+
+/// The prompts shown beside a "meeting mode" note, from the booklet's advice. They are not
+/// saved into the note: the parent writes what they choose.
+pub const MEETING_PROMPTS: [&str; 8] = [
+    "Who is here",
+    "What you want to happen",
+    "What was agreed",
+    "Actions: who will do what, by when",
+    "Bring a friend or relative with you if you can",
+    "Keep notes of what is said and agreed",
+    "Say clearly what you want to happen",
+    "Ask for a written record and a date for a reply",
+];
+
+/// The title a meeting note gets while the parent has not typed one.
+pub fn meeting_title(date: NaiveDate, time: &str) -> String {
+    format!("Meeting, {}, {time}", super::words::day_month_year(date))
+}
+
+impl NoteDraft {
+    pub fn from_note(note: &Note) -> Self {
+        NoteDraft {
+            date: DateParts::from_date(note.date),
+            title: note.title.clone(),
+            body: note.body.clone(),
+        }
+    }
+
+    /// A new meeting note for `today`: nothing in it until the parent types.
+    pub fn meeting(today: NaiveDate) -> Self {
+        NoteDraft {
+            date: DateParts::from_date(today),
+            ..NoteDraft::default()
+        }
+    }
+
+    /// Whether the parent has typed a title or notes (a date alone is not worth saving).
+    pub fn has_text(&self) -> bool {
+        !self.title.trim().is_empty() || !self.body.trim().is_empty()
+    }
+
+    fn length_errors(&self) -> Vec<NoteError> {
+        [
+            (TextField::NoteTitle, self.title.trim()),
+            (TextField::NoteBody, self.body.as_str()),
+        ]
+        .into_iter()
+        .filter_map(|(field, text)| {
+            field
+                .check(text)
+                .err()
+                .map(|n| NoteError::TooLong(field, n))
+        })
+        .collect()
+    }
+
+    pub fn to_note(&self, id: &str, now: Millis, today: NaiveDate) -> Result<Note, Vec<NoteError>> {
+        let mut errors = Vec::new();
+        let date = parse_date(&self.date, today)
+            .map_err(|e| errors.push(NoteError::Date(e)))
+            .ok();
+        if self.title.trim().is_empty() {
+            errors.push(NoteError::Title);
+        }
+        errors.extend(self.length_errors());
+        match (date, errors.is_empty()) {
+            (Some(date), true) => Ok(Note {
+                id: id.to_string(),
+                date,
+                title: self.title.trim().to_string(),
+                body: self.body.clone(),
+                updated: now,
+                deleted: false,
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    /// A meeting note as it stands, saved as it is typed: with no title it gets one from the
+    /// date and `time`; while the date is half-typed it keeps `last_date` (the date as it last
+    /// was complete) and the date's problem comes back to show. Only text over its limit stops it.
+    pub fn to_meeting_note(
+        &self,
+        id: &str,
+        now: Millis,
+        today: NaiveDate,
+        last_date: NaiveDate,
+        time: &str,
+    ) -> Result<(Note, Option<DateError>), Vec<NoteError>> {
+        let errors = self.length_errors();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let (date, date_problem) = match parse_date(&self.date, today) {
+            Ok(date) => (date, None),
+            Err(problem) => (last_date, Some(problem)),
+        };
+        let title = match self.title.trim() {
+            "" => meeting_title(date, time),
+            typed => typed.to_string(),
+        };
+        Ok((
+            Note {
+                id: id.to_string(),
+                date,
+                title,
+                body: self.body.clone(),
+                updated: now,
+                deleted: false,
+            },
+            date_problem,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::casebook::tests::d;
+
+    fn today() -> NaiveDate {
+        d(2025, 7, 15)
+    }
+
+    #[test]
+    fn an_entry_draft_checks_every_field_and_round_trips() {
+        let mut draft = LogEntryDraft {
+            date: DateParts::new("31", "2", "2025"),
+            time: "25:00".into(),
+            follow_up: DateParts::new("1", "", ""),
+            ..LogEntryDraft::default()
+        };
+        let errors = draft.to_entry("x", 1, today()).expect_err("invalid");
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        draft.date = DateParts::new("30", "6", "2025");
+        draft.time = "09:15".into();
+        draft.follow_up = DateParts::default();
+        draft.subject = "  Final plan  ".into();
+        draft.key_date = Some(EventKind::MediationCertificate);
+        draft.decision_sent = DateParts::new("1", "7", "2025");
+        assert_eq!(
+            draft.to_entry("x", 1, today()),
+            Err(vec![EntryError::CertificateBeforeDecision])
+        );
+        draft.decision_sent = DateParts::new("1", "5", "2025");
+        let made = draft.to_entry("x", 1, today()).expect("valid");
+        assert_eq!(made.subject, "Final plan");
+        assert_eq!(
+            LogEntryDraft::from_entry(&made).to_entry("x", 1, today()),
+            Ok(made)
+        );
+    }
+
+    #[test]
+    fn times_are_read_on_the_24_hour_clock() {
+        assert_eq!(parse_time("9:05"), NaiveTime::from_hms_opt(9, 5, 0));
+        assert_eq!(parse_time(" 14.30 "), NaiveTime::from_hms_opt(14, 30, 0));
+        for bad in ["", "9", "25:00", "9:5", "ab:cd", "9:60", "-1:00"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_meeting_note_is_empty_until_typed_and_saves_with_a_default_title_and_a_half_typed_date() {
+        let draft = NoteDraft::meeting(d(2025, 7, 14));
+        assert!(!draft.has_text(), "nothing to save yet");
+        assert!(draft.body.is_empty(), "the checklist is a prompt, not text");
+        let typed = NoteDraft {
+            body: "SENCo agreed to a review".into(),
+            ..draft.clone()
+        };
+        let (note, problem) = typed
+            .to_meeting_note("n", 1, today(), d(2025, 7, 14), "10:30")
+            .expect("saved");
+        assert_eq!(note.title, "Meeting, 14 July 2025, 10:30");
+        assert_eq!((note.date, problem), (d(2025, 7, 14), None));
+
+        let mut half = typed.clone();
+        half.date.year = "20".into();
+        half.title = "Annual review".into();
+        let (note, problem) = half
+            .to_meeting_note("n", 2, today(), d(2025, 7, 14), "10:30")
+            .expect("still saved");
+        assert_eq!(
+            (note.date, note.title.as_str()),
+            (d(2025, 7, 14), "Annual review")
+        );
+        assert!(problem.is_some(), "and the date's problem is shown");
+
+        let too_long = NoteDraft {
+            body: "x".repeat(100_001),
+            ..typed
+        };
+        assert_eq!(
+            too_long.to_meeting_note("n", 3, today(), d(2025, 7, 14), "10:30"),
+            Err(vec![NoteError::TooLong(TextField::NoteBody, 100_001)])
+        );
+        assert_eq!(
+            NoteDraft {
+                title: " ".into(),
+                ..draft
+            }
+            .to_note("n", 1, today()),
+            Err(vec![NoteError::Title])
+        );
+    }
+
+    #[test]
+    fn a_pasted_letter_fits_and_text_over_the_limit_is_named() {
+        let mut draft = LogEntryDraft {
+            date: DateParts::from_date(d(2025, 7, 1)),
+            subject: "Letter".into(),
+            summary: "ä".repeat(25_000),
+            ..LogEntryDraft::default()
+        };
+        assert!(draft.to_entry("e", 1, today()).is_ok());
+        draft.person = "p".repeat(1_001);
+        assert_eq!(
+            draft.to_entry("e", 1, today()),
+            Err(vec![EntryError::TooLong(TextField::Person, 1_001)])
+        );
+    }
+}
