@@ -53,18 +53,6 @@ impl CaseFieldsState {
     }
 }
 
-pub fn plan_status_id(status: PlanStatus) -> &'static str {
-    match status {
-        PlanStatus::NoPlan => "no-plan",
-        PlanStatus::AssessmentRequested => "assessment-requested",
-        PlanStatus::BeingAssessed => "being-assessed",
-        PlanStatus::DraftPlan => "draft-plan",
-        PlanStatus::HasPlan => "has-plan",
-        PlanStatus::PlanBeingReviewed => "plan-being-reviewed",
-        PlanStatus::PlanCeased => "plan-ceased",
-    }
-}
-
 /// Name, school and EHC plan status. `ids` are the three fields' ids (two forms can be on the
 /// same page).
 #[component]
@@ -77,17 +65,17 @@ pub fn CaseFields(state: CaseFieldsState, ids: [&'static str; 3]) -> impl IntoVi
     } = state;
     let status_options: Vec<(&'static str, &'static str)> = PlanStatus::ALL
         .iter()
-        .map(|s| (plan_status_id(*s), s.label()))
+        .map(|s| (s.id(), s.label()))
         .collect();
     view! {
         <TextField id=ids[0] label="Child's name or initials" hint="Initials are enough, and more private" value=name.into()
             on_input=Callback::new(move |v| name.set(v)) error=error/>
         <TextField id=ids[1] label="School or college (optional)" value=school.into() on_input=Callback::new(move |v| school.set(v))/>
         <SelectField id=ids[2] label="EHC plan" options=status_options
-            value=Signal::derive(move || plan_status_id(status.get()))
+            value=Signal::derive(move || status.get().id())
             on_change=Callback::new(move |v: String| {
-                if let Some(s) = PlanStatus::ALL.iter().find(|s| plan_status_id(**s) == v) {
-                    status.set(*s);
+                if let Some(s) = PlanStatus::from_id(&v) {
+                    status.set(s);
                 }
             })/>
     }

@@ -2,11 +2,11 @@
 //! half-typed date does not flash an error. Impossible dates get an error summary and change
 //! nothing. Used by the case's log and by the timeline.
 
+use crate::clock::today;
 use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::domain::date_input::{read_date_range, DatePart, DateParts, RangeError};
 use crate::domain::my_dates::part_suffix;
-use crate::state::today;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 

@@ -37,17 +37,19 @@ fn after_the_date(deadline: &Deadline, days: i64) -> String {
     }
 }
 
-/// The headline date: the day to act by, with why when it is before the legal date.
-fn headline(deadline: &Deadline) -> String {
+/// The headline date (the day to act by) and, when it is before the legal date, why.
+fn headline(deadline: &Deadline) -> (String, Option<String>) {
     let by_5pm = if deadline.by_5pm { ", by 5pm" } else { "" };
     match deadline.act_on {
-        Some(act_on) => format!(
-            "{}{by_5pm} — the {} is {}",
-            long_date(act_on),
-            words::ordinal_day(deadline.date),
-            why_not_working(deadline.date).unwrap_or_else(|| "not a working day".to_string())
+        Some(act_on) => (
+            format!("{}{by_5pm}", long_date(act_on)),
+            Some(format!(
+                " — the {} is {}",
+                words::ordinal_day(deadline.date),
+                why_not_working(deadline.date).unwrap_or_else(|| "not a working day".to_string())
+            )),
         ),
-        None => format!("{}{by_5pm}", long_date(deadline.date)),
+        None => (format!("{}{by_5pm}", long_date(deadline.date)), None),
     }
 }
 
@@ -67,10 +69,11 @@ pub fn DeadlineCard(deadline: Deadline, standing: Standing) -> impl IntoView {
         other => ("deadline__status", other.label()),
     };
     let iso = deadline.act_by().to_string();
+    let (date_text, why) = headline(&deadline);
     view! {
         <li class="deadline" data-testid="deadline">
             <h3 class="deadline__title">{deadline.title()}</h3>
-            <p class="deadline__date"><time datetime=iso>{headline(&deadline)}</time></p>
+            <p class="deadline__date"><time datetime=iso>{date_text}</time>{why.map(|w| view! { <span class="deadline__why">{w}</span> })}</p>
             <p class=when.0>{when.1}</p>
             <p class="deadline__who">"Who must act: " {deadline.who.label()}</p>
             {deadline.later_reading.clone().map(|later| view! {

@@ -1,9 +1,10 @@
 //! The one place that explains a storage problem to the parent, with the way out of it: every
 //! page that saves records shows this banner.
 
+use crate::clock::today;
 use crate::components::download::offer_download;
 use crate::domain::limits::group;
-use crate::state::{today, CasebookState, StorageProblem};
+use crate::state::{CasebookState, StorageProblem};
 use crate::storage::{MyDatesProblem, Usage};
 use leptos::prelude::*;
 
@@ -100,7 +101,7 @@ pub fn StorageProblemBanner(
     let save_backup = move |_| {
         let text = state
             .book
-            .with_untracked(|b| crate::domain::backup::export_json(b, crate::state::now_millis()));
+            .with_untracked(|b| crate::domain::backup::export_json(b, crate::clock::now_millis()));
         offer_download(
             &format!("send-casebook-backup-{}.json", today()),
             "application/json",

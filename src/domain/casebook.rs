@@ -45,6 +45,23 @@ pub enum PlanStatus {
 }
 
 impl PlanStatus {
+    /// Its id in form controls and addresses (the same as its stored name).
+    pub fn id(self) -> &'static str {
+        match self {
+            PlanStatus::NoPlan => "no-plan",
+            PlanStatus::AssessmentRequested => "assessment-requested",
+            PlanStatus::BeingAssessed => "being-assessed",
+            PlanStatus::DraftPlan => "draft-plan",
+            PlanStatus::HasPlan => "has-plan",
+            PlanStatus::PlanBeingReviewed => "plan-being-reviewed",
+            PlanStatus::PlanCeased => "plan-ceased",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<PlanStatus> {
+        PlanStatus::ALL.into_iter().find(|x| x.id() == id)
+    }
+
     pub const ALL: [PlanStatus; 7] = [
         PlanStatus::NoPlan,
         PlanStatus::AssessmentRequested,
@@ -95,6 +112,20 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// Its id in form controls and addresses (the same as its stored name).
+    pub fn id(self) -> &'static str {
+        match self {
+            Direction::Sent => "sent",
+            Direction::Received => "received",
+            Direction::Call => "call",
+            Direction::Meeting => "meeting",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Direction> {
+        Direction::ALL.into_iter().find(|x| x.id() == id)
+    }
+
     pub const ALL: [Direction; 4] = [
         Direction::Sent,
         Direction::Received,
@@ -123,6 +154,22 @@ pub enum Method {
 }
 
 impl Method {
+    /// Its id in form controls and addresses (the same as its stored name).
+    pub fn id(self) -> &'static str {
+        match self {
+            Method::Letter => "letter",
+            Method::Email => "email",
+            Method::Phone => "phone",
+            Method::Meeting => "meeting",
+            Method::VideoCall => "video-call",
+            Method::Text => "text",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|x| x.id() == id)
+    }
+
     pub const ALL: [Method; 6] = [
         Method::Letter,
         Method::Email,
@@ -159,6 +206,26 @@ pub enum Party {
 }
 
 impl Party {
+    /// Its id in form controls and addresses (the same as its stored name).
+    pub fn id(self) -> &'static str {
+        match self {
+            Party::School => "school",
+            Party::Senco => "senco",
+            Party::Headteacher => "headteacher",
+            Party::CouncilSenTeam => "council-sen-team",
+            Party::Sendiass => "sendiass",
+            Party::MediationService => "mediation-service",
+            Party::Tribunal => "tribunal",
+            Party::Health => "health",
+            Party::SocialCare => "social-care",
+            Party::Other => "other",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Party> {
+        Party::ALL.into_iter().find(|x| x.id() == id)
+    }
+
     pub const ALL: [Party; 10] = [
         Party::School,
         Party::Senco,
@@ -423,6 +490,17 @@ pub fn has_newer(ours: &Casebook, theirs: &Casebook) -> bool {
 }
 
 impl Casebook {
+    /// How long ago the last backup was, in words.
+    pub fn last_backup_in_words(&self, now: Millis) -> String {
+        match self.last_backup {
+            None => "You have not saved a backup yet.".into(),
+            Some(at) => match (now - at) / 86_400_000 {
+                0 => "Last backup: today.".into(),
+                days => format!("Last backup: {}.", super::words::days_ago(days)),
+            },
+        }
+    }
+
     pub fn live_cases(&self) -> impl Iterator<Item = &Case> {
         self.cases.iter().filter(|c| !c.deleted)
     }
@@ -606,6 +684,51 @@ impl Case {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_backup_reads_in_words() {
+        let day = 86_400_000;
+        let mut book = Casebook::default();
+        assert_eq!(
+            book.last_backup_in_words(10 * day),
+            "You have not saved a backup yet."
+        );
+        book.last_backup = Some(10 * day);
+        assert_eq!(
+            book.last_backup_in_words(10 * day + 5),
+            "Last backup: today."
+        );
+        assert_eq!(
+            book.last_backup_in_words(11 * day),
+            "Last backup: 1 day ago."
+        );
+        assert_eq!(
+            book.last_backup_in_words(13 * day),
+            "Last backup: 3 days ago."
+        );
+    }
+
+    #[test]
+    fn form_ids_are_the_stored_names_and_read_back() {
+        fn check<T: Serialize + Copy + PartialEq + std::fmt::Debug>(
+            all: &[T],
+            id: fn(T) -> &'static str,
+            from: fn(&str) -> Option<T>,
+        ) {
+            for x in all {
+                assert_eq!(
+                    serde_json::to_string(x).expect("names"),
+                    format!("\"{}\"", id(*x))
+                );
+                assert_eq!(from(id(*x)), Some(*x));
+            }
+            assert_eq!(from("no-such-thing"), None);
+        }
+        check(&PlanStatus::ALL, PlanStatus::id, PlanStatus::from_id);
+        check(&Party::ALL, Party::id, Party::from_id);
+        check(&Method::ALL, Method::id, Method::from_id);
+        check(&Direction::ALL, Direction::id, Direction::from_id);
+    }
 
     pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")

@@ -386,7 +386,7 @@ pub fn explain_appeal_deadline(
             format!("The Tribunal must receive your appeal by 5pm on {}.", long_date(date)),
             "HESC Rules r 12(1)",
         )
-        .note("Counted from when the decision was sent: use the date on the letter if you do not know when it was sent, never the day you received it.")
+        .note("Counted from when the decision was sent. If the date on the letter and the date it was sent differ, the earlier one is safe; never count from the day you received it.")
         .note("If this date has passed you can still send your appeal and ask the Tribunal to accept it late, giving your reasons.")
 }
 

@@ -1,8 +1,11 @@
 //! One case: its summary, correspondence log (filtered, searched, sorted) and notes.
 
+use crate::clock::now_millis;
+use crate::clock::today;
 use crate::components::change_case::ChangeCasePanel;
 use crate::components::date_range_form::DateRangeForm;
 use crate::components::fields::SelectField;
+use crate::components::not_found::case_page_or_not_found;
 use crate::components::page_title::PageTitle;
 use crate::components::storage_problem::StorageProblemBanner;
 use crate::domain::casebook::{Case, CaseDetails, LogEntry, Method, Note, Party};
@@ -13,9 +16,7 @@ use crate::domain::records::{case_deadlines, case_summary, CaseSummary};
 use crate::domain::sorting;
 use crate::domain::words::days;
 use crate::domain::words::long_date;
-use crate::pages::not_found::case_page_or_not_found;
-use crate::state::today;
-use crate::state::{now_millis, CasebookState};
+use crate::state::CasebookState;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -45,62 +46,6 @@ impl CaseRef {
 enum Deleted {
     Entry(LogEntry),
     Note(Note),
-}
-
-fn party_id(party: Party) -> &'static str {
-    match party {
-        Party::School => "school",
-        Party::Senco => "senco",
-        Party::Headteacher => "headteacher",
-        Party::CouncilSenTeam => "council-sen-team",
-        Party::Sendiass => "sendiass",
-        Party::MediationService => "mediation-service",
-        Party::Tribunal => "tribunal",
-        Party::Health => "health",
-        Party::SocialCare => "social-care",
-        Party::Other => "other",
-    }
-}
-
-fn method_id(method: Method) -> &'static str {
-    match method {
-        Method::Letter => "letter",
-        Method::Email => "email",
-        Method::Phone => "phone",
-        Method::Meeting => "meeting",
-        Method::VideoCall => "video-call",
-        Method::Text => "text",
-    }
-}
-
-pub fn party_options() -> Vec<(&'static str, &'static str)> {
-    Party::ALL
-        .iter()
-        .map(|p| (party_id(*p), p.label()))
-        .collect()
-}
-
-pub fn party_from_id(id: &str) -> Option<Party> {
-    Party::ALL.into_iter().find(|p| party_id(*p) == id)
-}
-
-pub fn method_options() -> Vec<(&'static str, &'static str)> {
-    Method::ALL
-        .iter()
-        .map(|m| (method_id(*m), m.label()))
-        .collect()
-}
-
-pub fn method_from_id(id: &str) -> Option<Method> {
-    Method::ALL.into_iter().find(|m| method_id(*m) == id)
-}
-
-pub fn party_value(party: Party) -> &'static str {
-    party_id(party)
-}
-
-pub fn method_value(method: Method) -> &'static str {
-    method_id(method)
 }
 
 /// The start of a long summary (a whole letter may be pasted in): the log stays a list; "Edit"
@@ -271,9 +216,9 @@ fn LogSection(
     let state = expect_context::<CasebookState>();
     let filter = RwSignal::new(LogFilter::default());
     let mut party_choices = vec![("", "All")];
-    party_choices.extend(party_options());
+    party_choices.extend(Party::ALL.iter().map(|p| (p.id(), p.label())));
     let mut method_choices = vec![("", "All")];
-    method_choices.extend(method_options());
+    method_choices.extend(Method::ALL.iter().map(|m| (m.id(), m.label())));
     let base = format!("/records/{case_id}");
     // Only a page of entries is drawn at a time, so typing in the search box stays quick even
     // with thousands of entries: filtering is cheap, drawing is not.
@@ -321,11 +266,11 @@ fn LogSection(
                         on:input=move |e| filter.update(|f| f.text = event_target_value(&e))/>
                 </div>
                 <SelectField id="log-party" label="Who" options=party_choices
-                    value=Signal::derive(move || filter.read().party.map(party_value).unwrap_or(""))
-                    on_change=Callback::new(move |v: String| filter.update(|f| f.party = party_from_id(&v)))/>
+                    value=Signal::derive(move || filter.read().party.map(Party::id).unwrap_or(""))
+                    on_change=Callback::new(move |v: String| filter.update(|f| f.party = Party::from_id(&v)))/>
                 <SelectField id="log-method" label="How" options=method_choices
-                    value=Signal::derive(move || filter.read().method.map(method_value).unwrap_or(""))
-                    on_change=Callback::new(move |v: String| filter.update(|f| f.method = method_from_id(&v)))/>
+                    value=Signal::derive(move || filter.read().method.map(Method::id).unwrap_or(""))
+                    on_change=Callback::new(move |v: String| filter.update(|f| f.method = Method::from_id(&v)))/>
                 <SelectField id="log-sort" label="Order" options=vec![("newest", "Newest first"), ("oldest", "Oldest first")]
                     value=Signal::derive(move || if filter.read().sort == SortOrder::NewestFirst { "newest" } else { "oldest" })
                     on_change=Callback::new(move |v: String| filter.update(|f| f.sort = if v == "oldest" { SortOrder::OldestFirst } else { SortOrder::NewestFirst }))/>

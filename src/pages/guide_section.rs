@@ -1,10 +1,10 @@
 //! One section of the guide at `/guide/{slug}`, with links to the sections either side.
 
 use crate::components::booklet_text::BookletBlocks;
+use crate::components::not_found::NotFound;
 use crate::components::page_title::PageTitle;
 use crate::components::print_button::PrintButton;
 use crate::content::{booklet, Section};
-use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -16,7 +16,7 @@ pub fn GuideSectionPage() -> impl IntoView {
         let slug = params.read().get("slug").unwrap_or_default();
         match booklet().section(&slug) {
             Some(section) => section_view(section).into_any(),
-            None => view! { <NotFoundPage/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
         }
     }
 }

@@ -1,12 +1,12 @@
 //! The home screen: where to start, the search box, and the guide's sections.
 
+use crate::clock::now_millis;
 use crate::components::booklet_text::inlines_view;
 use crate::components::page_title::PageTitle;
+use crate::components::search_form::SearchForm;
 use crate::components::section_list::SectionList;
 use crate::content::booklet;
-use crate::pages::records::last_backup_text;
-use crate::pages::search::SearchForm;
-use crate::state::{now_millis, CasebookState};
+use crate::state::CasebookState;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -80,7 +80,7 @@ fn BackupReminder() -> impl IntoView {
                 return None;
             }
             let changed = book.changed_since_backup();
-            let last = last_backup_text(book, now_millis());
+            let last = book.last_backup_in_words(now_millis());
             let class = if changed > 0 { "callout callout--warning" } else { "callout" };
             Some(view! {
                 <div class=class data-testid="backup-reminder">

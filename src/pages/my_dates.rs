@@ -1,6 +1,7 @@
 //! "My dates": the parent picks what happened, enters the dates they have, and sees every
 //! deadline that follows, explained. The inputs are saved on this device as they are typed.
 
+use crate::clock::{new_id, now_millis, now_utc, today};
 use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::deadline_card::DeadlineCard;
 use crate::components::download::offer_download;
@@ -17,7 +18,7 @@ use crate::domain::my_dates::{
     OrderKind, Situation, TransferKind, Warning,
 };
 use crate::domain::words::long_date;
-use crate::state::{new_id, now_millis, now_utc, today, CasebookState, StorageProblem};
+use crate::state::{CasebookState, StorageProblem};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;

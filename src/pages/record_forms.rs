@@ -1,23 +1,21 @@
 //! Adding and editing a log entry or a note, including "meeting mode".
 
+use crate::clock::{new_id, now_millis, time_now, today};
 use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::components::fields::{Checkbox, SelectField, TextArea, TextField};
+use crate::components::not_found::NotFound;
 use crate::components::page_title::PageTitle;
 use crate::components::storage_problem::StorageProblemBanner;
-use crate::domain::casebook::Direction;
 use crate::domain::casebook::{Case, Casebook};
+use crate::domain::casebook::{Direction, Method, Party};
 use crate::domain::date_input::{DateError, DatePart, DateParts};
 use crate::domain::drafts::{EntryError, LogEntryDraft, NoteDraft, NoteError, MEETING_PROMPTS};
 use crate::domain::events::{EventKind, MediationScope, OrderKind, TransferKind};
 use crate::domain::limits::{too_long_message, TextField};
 use crate::domain::my_dates::part_suffix;
 use crate::domain::words::long_date;
-use crate::pages::case::{
-    method_from_id, method_options, method_value, party_from_id, party_options, party_value,
-};
-use crate::pages::not_found::NotFoundPage;
-use crate::state::{new_id, now_millis, time_now, today, CasebookState, SaveResult};
+use crate::state::{CasebookState, SaveResult};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -89,15 +87,6 @@ fn field_id(field: TextField) -> &'static str {
     }
 }
 
-fn direction_id(direction: Direction) -> &'static str {
-    match direction {
-        Direction::Sent => "sent",
-        Direction::Received => "received",
-        Direction::Call => "call",
-        Direction::Meeting => "meeting",
-    }
-}
-
 #[component]
 pub fn LogEntryPage() -> impl IntoView {
     let params = use_params_map();
@@ -114,7 +103,7 @@ pub fn LogEntryPage() -> impl IntoView {
             .map(|e| Some(e.clone()))
     });
     let Some(existing) = existing else {
-        return view! { <NotFoundPage/> }.into_any();
+        return view! { <NotFound/> }.into_any();
     };
     let is_new = existing.is_none();
     let draft = RwSignal::new(
@@ -197,10 +186,12 @@ pub fn LogEntryPage() -> impl IntoView {
             })
         })
     };
-    let direction_options: Vec<(&'static str, &'static str)> = Direction::ALL
-        .iter()
-        .map(|d| (direction_id(*d), d.label()))
-        .collect();
+    let direction_options: Vec<(&'static str, &'static str)> =
+        Direction::ALL.iter().map(|d| (d.id(), d.label())).collect();
+    let method_options: Vec<(&'static str, &'static str)> =
+        Method::ALL.iter().map(|m| (m.id(), m.label())).collect();
+    let party_options: Vec<(&'static str, &'static str)> =
+        Party::ALL.iter().map(|p| (p.id(), p.label())).collect();
     let key_options: Vec<(&'static str, &'static str)> =
         std::iter::once(("none", "No, an ordinary entry"))
             .chain(EventKind::ALL.iter().map(|k| (k.id(), k.label())))
@@ -253,14 +244,14 @@ pub fn LogEntryPage() -> impl IntoView {
             <TextField id="entry-time" label="Time (optional)" hint="For example, 14:30" width="input--width-4" value=text(|d| &d.time) on_input=set(|d, v| d.time = v)
                 error=Signal::derive(move || errors.read().contains(&EntryError::Time).then(|| entry_error(&EntryError::Time).0))/>
             <SelectField id="entry-direction" label="What was it?" options=direction_options
-                value=Signal::derive(move || direction_id(draft.read().direction))
-                on_change=Callback::new(move |v: String| draft.update(|d| if let Some(x) = Direction::ALL.into_iter().find(|x| direction_id(*x) == v) { d.direction = x }))/>
-            <SelectField id="entry-method" label="How" options=method_options()
-                value=Signal::derive(move || method_value(draft.read().method))
-                on_change=Callback::new(move |v: String| draft.update(|d| if let Some(m) = method_from_id(&v) { d.method = m }))/>
-            <SelectField id="entry-party" label="Who with" options=party_options()
-                value=Signal::derive(move || party_value(draft.read().party))
-                on_change=Callback::new(move |v: String| draft.update(|d| if let Some(p) = party_from_id(&v) { d.party = p }))/>
+                value=Signal::derive(move || draft.read().direction.id())
+                on_change=Callback::new(move |v: String| draft.update(|d| if let Some(x) = Direction::from_id(&v) { d.direction = x }))/>
+            <SelectField id="entry-method" label="How" options=method_options.clone()
+                value=Signal::derive(move || draft.read().method.id())
+                on_change=Callback::new(move |v: String| draft.update(|d| if let Some(m) = Method::from_id(&v) { d.method = m }))/>
+            <SelectField id="entry-party" label="Who with" options=party_options.clone()
+                value=Signal::derive(move || draft.read().party.id())
+                on_change=Callback::new(move |v: String| draft.update(|d| if let Some(p) = Party::from_id(&v) { d.party = p }))/>
             <TextField id="entry-person" label="Person's name (optional)" value=text(|d| &d.person) on_input=set(|d, v| d.person = v)/>
             <TextField id="entry-subject" label="What it was about" value=text(|d| &d.subject) on_input=set(|d, v| d.subject = v)
                 error=Signal::derive(move || errors.read().contains(&EntryError::Subject).then(|| entry_error(&EntryError::Subject).0))/>
@@ -489,7 +480,7 @@ pub fn NotePage() -> impl IntoView {
             .map(|n| Some(n.clone()))
     });
     let Some(existing) = existing else {
-        return view! { <NotFoundPage/> }.into_any();
+        return view! { <NotFound/> }.into_any();
     };
     let home = state.book.with_untracked(|b| CaseHome::new(&case_id, b));
     let case_name = home.name();

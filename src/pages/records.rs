@@ -1,6 +1,8 @@
 //! "My records": the parent's cases (one per child), adding a case, and keeping the records safe
 //! with backups.
 
+pub use crate::clock::today;
+use crate::clock::{new_id, now_millis};
 use crate::components::case_fields::{CaseFields, CaseFieldsState};
 use crate::components::change_case::DeletedCaseBanner;
 use crate::components::download::offer_download;
@@ -10,8 +12,7 @@ use crate::domain::backup::{self, ImportError, ImportMode, ImportPreview};
 use crate::domain::casebook::{Case, Casebook};
 use crate::domain::migrations::MigrationError;
 use crate::domain::{ics, timeline};
-pub use crate::state::today;
-use crate::state::{new_id, now_millis, CasebookState};
+use crate::state::CasebookState;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
@@ -63,7 +64,7 @@ fn AllDatesToCalendar() -> impl IntoView {
             note.set(Some("None of your cases has a date from today on yet."));
         } else {
             note.set(None);
-            let text = ics::calendar_file(&events, "Timeline", crate::state::now_utc());
+            let text = ics::calendar_file(&events, "Timeline", crate::clock::now_utc());
             offer_download(
                 "send-casebook-all-dates.ics",
                 "text/calendar;charset=utf-8",
@@ -181,18 +182,6 @@ pub fn request_persistent_storage() {
         wasm_bindgen_futures::spawn_local(async move {
             let _ = JsFuture::from(promise).await;
         });
-    }
-}
-
-/// How long ago the last backup was, in words.
-pub fn last_backup_text(book: &Casebook, now: i64) -> String {
-    match book.last_backup {
-        None => "You have not saved a backup yet.".into(),
-        Some(at) => match (now - at) / 86_400_000 {
-            0 => "Last backup: today.".into(),
-            1 => "Last backup: 1 day ago.".into(),
-            days => format!("Last backup: {days} days ago."),
-        },
     }
 }
 
@@ -327,7 +316,7 @@ fn BackupPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="backup-heading" data-testid="backup-panel">
             <h2 id="backup-heading">"Keep your records safe"</h2>
-            <p data-testid="last-backup">{move || state.book.with(|b| last_backup_text(b, now_millis()))}</p>
+            <p data-testid="last-backup">{move || state.book.with(|b| b.last_backup_in_words(now_millis()))}</p>
             <p>
                 "Your records are only on this device. If the browser's data is cleared, or the device is lost, they are gone, "
                 "so save a backup file now and then and keep it somewhere safe (for example email it to yourself)."

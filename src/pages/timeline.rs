@@ -1,9 +1,11 @@
 //! A case's timeline: everything recorded and every date that follows, in one list, with
 //! filters that also shape the printed copy and the calendar file.
 
+use crate::clock::{now_utc, today};
 use crate::components::date_range_form::DateRangeForm;
 use crate::components::download::offer_download;
 use crate::components::fields::Checkbox;
+use crate::components::not_found::case_page_or_not_found;
 use crate::components::page_title::PageTitle;
 use crate::components::timeline_rows::{append_rows, MountedViews};
 use crate::domain::casebook::Party;
@@ -13,8 +15,7 @@ use crate::domain::timeline::{
     build_timeline, filters_in_words, future_events, title_block, ItemKind, Timeline,
     TimelineFilter,
 };
-use crate::pages::not_found::case_page_or_not_found;
-use crate::state::{now_utc, today, CasebookState};
+use crate::state::CasebookState;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -267,7 +268,7 @@ fn TimelineFilters(
                     <p class="hint">"Tick the people or organisations to show. Leave them all unticked to show everyone."</p>
                     <div class="checkboxes checkboxes--columns">
                         {Party::ALL.into_iter().map(|party| view! {
-                            <Checkbox id=format!("party-{}", crate::pages::case::party_value(party)) label=party.label()
+                            <Checkbox id=format!("party-{}", party.id()) label=party.label()
                                 checked=Signal::derive(move || filter.read().parties.contains(&party))
                                 on_change=Callback::new(move |on: bool| filter.update(|f| {
                                     f.parties.retain(|p| *p != party);

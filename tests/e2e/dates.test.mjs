@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  sharedBrowserAndServer, openPage, assertNoAxeViolations, screenshotPath,
+  sharedBrowserAndServer, openPage, assertNoAxeViolations, screenshotPath, chooseSituation,
 } from './helpers.mjs';
 
 const env = sharedBrowserAndServer();
@@ -41,18 +41,18 @@ async function deadlines(page) {
 test('a decision letter gives the adviser date and the appeal date, explained, with a warning', async () => {
   const app = await datesPage('2025-07-15');
   const { page } = app;
-  await page.getByLabel('A final EHC plan or amended plan you disagree with').check();
+  await chooseSituation(page, 'A final EHC plan or amended plan you disagree with');
   await enterDate(page, 'decision-sent', ['30', '6', '2025']);
   await page.getByRole('button', { name: 'Work out my dates' }).click();
   await page.getByTestId('results').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'results-heading', 'focus moves to the results');
 
   assert.deepEqual(await deadlines(page), [
-    { title: 'Last day to contact the mediation adviser', date: 'Saturday 30 August 2025', iso: '2025-08-30', status: '46 days from today' },
+    { title: 'Last day to contact the mediation adviser', date: 'Friday 29 August 2025 — the 30th is a Saturday', iso: '2025-08-29', status: '45 days from today' },
     { title: 'Last day to register an appeal with the Tribunal', date: 'Monday 1 September 2025, by 5pm', iso: '2025-09-01', status: '48 days from today' },
   ]);
   const warning = page.getByTestId('adviser-warning');
-  assert.match(await warning.textContent(), /by Saturday 30 August 2025.*earlier than your appeal deadline of Monday 1 September 2025/);
+  assert.match(await warning.textContent(), /If you may want to appeal.*named in the council's letter, by Friday 29 August 2025.*before your appeal deadline of Monday 1 September 2025/);
 
   const appeal = page.getByTestId('deadline').nth(1);
   await appeal.getByText('How this date was worked out').click();
@@ -76,7 +76,7 @@ test('a decision letter gives the adviser date and the appeal date, explained, w
 test('a mediation certificate moves the appeal deadline and the unclear cases say so', async () => {
   const app = await datesPage('2024-11-30');
   const { page } = app;
-  await page.getByLabel('A mediation certificate').check();
+  await chooseSituation(page, 'A mediation certificate');
   await enterDate(page, 'decision-sent', ['1', '10', '2024']);
   await enterDate(page, 'certificate-issued', ['29', '11', '2024']);
   await page.getByRole('button', { name: 'Work out my dates' }).click();
@@ -85,7 +85,7 @@ test('a mediation certificate moves the appeal deadline and the unclear cases sa
   assert.equal(dates.at(-1).date, 'Thursday 2 January 2025, by 5pm');
 
   // A deadline rolled into August by a weekend: the earlier date, with the later reading noted.
-  await page.getByLabel('A decision to stop (cease) an EHC plan').check();
+  await chooseSituation(page, 'A decision to stop (cease) an EHC plan');
   await enterDate(page, 'decision-sent', ['31', '5', '2027']);
   await enterDate(page, 'certificate-issued', ['', '', '']);
   await page.getByRole('button', { name: 'Work out my dates' }).click();
@@ -104,7 +104,7 @@ test('impossible and incomplete dates get an error summary that links to each fi
   await summary.waitFor();
   assert.deepEqual(await summary.locator('li').allTextContents(), ['Select what has happened']);
 
-  await page.getByLabel('A mediation certificate').check();
+  await chooseSituation(page, 'A mediation certificate');
   await enterDate(page, 'decision-sent', ['31', '2', '2025']);
   await enterDate(page, 'certificate-issued', ['1', '13', '25']);
   await page.getByRole('button', { name: 'Work out my dates' }).click();
@@ -144,23 +144,23 @@ test('impossible and incomplete dates get an error summary that links to each fi
 test('a date that has passed says what can still be done, never "too late"', async () => {
   const app = await datesPage('2025-10-01');
   const { page } = app;
-  await page.getByLabel('A decision not to issue an EHC plan after an assessment').check();
+  await chooseSituation(page, 'A decision not to issue an EHC plan after an assessment');
   await enterDate(page, 'decision-sent', ['30', '6', '2025']);
   await page.getByRole('button', { name: 'Work out my dates' }).click();
   await page.getByTestId('results').waitFor();
   const [adviser, appeal] = await deadlines(page);
-  assert.match(adviser.status, /passed 32 days ago.*Contact the mediation adviser anyway/);
+  assert.match(adviser.status, /passed 32 days ago.*If you may want to appeal, contact the mediation adviser now/);
   assert.match(appeal.status, /passed 30 days ago.*ask the Tribunal to accept it late/);
   assert.doesNotMatch(await page.locator('main').textContent(), /too late/i);
 
   // The council's own deadlines say how late it is.
-  await page.getByLabel('A request for an EHC needs assessment').check();
+  await chooseSituation(page, 'A request for an EHC needs assessment');
   await enterDate(page, 'request-received', ['6', '1', '2025']);
   await page.getByRole('button', { name: 'Work out my dates' }).click();
   await page.getByTestId('results').waitFor();
   const ehc = await deadlines(page);
   assert.deepEqual(ehc.map((d) => d.iso), ['2025-02-17', '2025-04-28', '2025-05-26']);
-  assert.match(ehc[2].status, /passed 128 days ago\. If it has not been done, it is 128 days late/);
+  assert.match(ehc[2].status, /passed 128 days ago\. If it has not been done, the council is 128 days late/);
   app.assertClean();
   await app.close();
 });
@@ -168,7 +168,7 @@ test('a date that has passed says what can still be done, never "too late"', asy
 test('"Add to calendar" downloads a valid iCalendar file of the dates', async () => {
   const app = await datesPage('2025-07-15');
   const { page } = app;
-  await page.getByLabel('A decision to stop (cease) an EHC plan').check();
+  await chooseSituation(page, 'A decision to stop (cease) an EHC plan');
   await enterDate(page, 'decision-sent', ['30', '6', '2025']);
   await page.getByRole('button', { name: 'Work out my dates' }).click();
   const [download] = await Promise.all([
@@ -180,7 +180,7 @@ test('"Add to calendar" downloads a valid iCalendar file of the dates', async ()
   assert.ok(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'));
   assert.ok(text.endsWith('END:VCALENDAR\r\n'));
   assert.equal(text.match(/BEGIN:VEVENT/g).length, 2);
-  assert.match(text, /DTSTART;VALUE=DATE:20250830/);
+  assert.match(text, /DTSTART;VALUE=DATE:20250829/, 'the weekend adviser date sits on the Friday before');
   assert.match(text, /DTSTART;VALUE=DATE:20250901/);
   assert.match(text, /SUMMARY:Last day to register an appeal with the Tribunal \(by 5pm\)/);
   assert.equal(text.match(/^UID:[0-9a-f]{16}@send-casebook$/gm).length, 2);
@@ -200,10 +200,104 @@ test('stored dates that cannot be read are kept aside and the page says so', asy
     '{"situation": 12, broken',
   );
   // The page still works.
-  await page.getByLabel('A draft EHC plan').check();
+  await chooseSituation(page, 'A draft EHC plan');
   await enterDate(page, 'draft-served', ['1', '8', '2025']);
   await page.getByRole('button', { name: 'Work out my dates' }).click();
   assert.equal((await deadlines(page))[0].date, 'Friday 15 August 2025');
+  app.assertClean();
+  await app.close();
+});
+
+test('on a phone the questions follow the choice, and "Save to my records" gives the case the same dates', async () => {
+  const app = await openPage(env.browser, env.server.origin, { viewport: { width: 375, height: 740 } });
+  const { page } = app;
+  await page.clock.setFixedTime(new Date('2025-07-15T10:00:00'));
+  await app.visit('/dates');
+  // Two short steps: the first shows five choices, the second only those of the group.
+  assert.equal(await page.getByTestId('situation-groups').locator('input[type=radio]').count(), 5);
+  await page.getByLabel('A decision letter from the council', { exact: true }).check();
+  assert.equal(await page.getByTestId('situation-kinds').locator('input[type=radio]').count(), 5);
+  // A tap on the decision moves focus to its first date box, which is on screen.
+  await page.getByText('A decision to stop (cease) an EHC plan', { exact: true }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'decision-sent-day');
+  const box = await page.locator('#decision-sent-day').boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 740, `the date box is on screen (y ${box.y})`);
+  await enterDate(page, 'decision-sent', ['14', '10', '2025']);
+  await page.getByRole('button', { name: 'Work out my dates' }).click();
+  await page.getByTestId('results').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'results-heading');
+  const mine = await deadlines(page);
+  // 14 December 2025 is a Sunday: the headline gives Friday 12 December, the working the 14th.
+  assert.equal(mine[0].date, 'Friday 12 December 2025 — the 14th is a Sunday');
+  await page.getByTestId('deadline').first().getByText('How this date was worked out').click();
+  assert.match(await page.getByTestId('deadline').first().locator('.steps').textContent(), /is Sunday 14 December 2025/);
+  assert.doesNotMatch(await page.getByTestId('results').textContent(), /You must contact the mediation adviser/);
+  await assertNoAxeViolations(page, 'My dates on a phone');
+  await page.screenshot({ path: screenshotPath('my-dates-phone.png'), fullPage: true });
+
+  // No case yet: the parent names a new one.
+  const save = page.getByTestId('save-to-records');
+  await save.getByRole('button', { name: 'Save to my records' }).click();
+  assert.match(await save.textContent(), /Enter a name for the case/);
+  await save.getByLabel('Name for the new case').fill('Leo');
+  await save.getByRole('button', { name: 'Save to my records' }).click();
+  await page.getByTestId('saved-to-records').waitFor();
+  assert.match(await page.getByTestId('saved-to-records').textContent(), /Saved to Leo/);
+  await page.screenshot({ path: screenshotPath('my-dates-saved.png'), fullPage: true });
+
+  // The case shows the same dates, in its log, summary and timeline.
+  await page.getByRole('link', { name: 'Open the case' }).click();
+  await page.getByTestId('case-summary').waitFor();
+  assert.match(await page.getByTestId('entry-key-date').textContent(), /A decision to stop \(cease\) an EHC plan/);
+  const upcoming = await page.getByTestId('upcoming').textContent();
+  for (const d of mine) {
+    assert.ok(upcoming.includes(d.date.split(' —')[0].replace(', by 5pm', '')), `${d.date} in the summary: ${upcoming}`);
+  }
+  await page.getByRole('link', { name: /timeline/i }).first().click();
+  await page.getByTestId('timeline-item').first().waitFor();
+  const isoDates = await page.getByTestId('timeline-item').locator('time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+  for (const d of mine) assert.ok(isoDates.includes(d.iso), `${d.iso} on the timeline`);
+
+  // Saved again into the existing case, it is offered first and adds a second entry.
+  await app.visit('/dates');
+  await page.getByTestId('results').waitFor();
+  assert.equal(await page.locator('#save-case option:checked').textContent(), 'Leo');
+  await page.getByTestId('save-to-records').getByRole('button', { name: 'Save to my records' }).click();
+  await page.getByTestId('saved-to-records').waitFor();
+  const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.includes(':entries:')).map(([, v]) => v).join(''));
+  assert.equal(stored.match(/decision-to-cease/g).length, 2);
+  app.assertClean();
+  await app.close();
+});
+
+test('mediation asks whether health is part of it, and a Tribunal order names each step', async () => {
+  const app = await datesPage('2025-03-04');
+  const { page } = app;
+  await chooseSituation(page, 'I asked the council for mediation');
+  await enterDate(page, 'council-told', ['3', '3', '2025']);
+  await page.getByRole('button', { name: 'Work out my dates' }).click();
+  assert.deepEqual(await page.getByTestId('error-summary').locator('li').allTextContents(), ['Select what the mediation is about']);
+  await page.getByLabel('Education or social care (or both), not health').check();
+  await page.getByRole('button', { name: 'Work out my dates' }).click();
+  await page.getByTestId('results').waitFor();
+  assert.deepEqual((await deadlines(page)).map((d) => d.title), ['Mediation must take place by']);
+  await page.getByLabel('Health only').check();
+  assert.equal(await page.locator('#icb-told-day').count(), 1, 'the ICB date is asked only for health-only mediation');
+  await page.getByRole('button', { name: 'Work out my dates' }).click();
+  await page.getByTestId('results').waitFor();
+  assert.deepEqual((await deadlines(page)).map((d) => d.title), [
+    'Council must tell the health body (ICB) about the mediation',
+    'Mediation must take place by',
+  ]);
+
+  await chooseSituation(page, 'A Tribunal order (or the council not opposing an appeal)');
+  await enterDate(page, 'order-date', ['3', '3', '2025']);
+  await page.getByLabel('Carry out an assessment or re-assessment').check();
+  await page.getByRole('button', { name: 'Work out my dates' }).click();
+  await page.getByTestId('results').waitFor();
+  const titles = (await deadlines(page)).map((d) => d.title);
+  assert.equal(new Set(titles).size, titles.length, `each card says what it is for: ${titles}`);
+  assert.match(titles[0], /tell you it will carry out the assessment/);
   app.assertClean();
   await app.close();
 });

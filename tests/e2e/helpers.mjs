@@ -172,3 +172,18 @@ export function sharedBrowserAndServer() {
   });
   return env;
 }
+
+/** The group My dates asks about first, for a situation's label. */
+function situationGroup(label) {
+  if (/^A (decision|final EHC plan)/.test(label)) return 'A decision letter from the council';
+  if (/mediation|certificate|adviser/i.test(label)) return 'The mediation adviser, mediation or a certificate';
+  if (/assess|draft/i.test(label)) return 'An assessment, a re-assessment or a draft plan';
+  if (/review|amendments|phase/i.test(label)) return 'A review, proposed changes to a plan, or a move to a new school or college';
+  return 'A Tribunal order, or disability discrimination';
+}
+
+/** Chooses a situation on My dates as a parent does: what it is about, then which one. */
+export async function chooseSituation(page, label) {
+  await page.getByLabel(situationGroup(label), { exact: true }).check();
+  await page.getByLabel(label, { exact: true }).check();
+}

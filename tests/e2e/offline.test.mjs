@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import {
-  launchBrowser, startServer, openPage, waitForServiceWorker, copyOfDist, guideSections, assertNoAxeViolations,
+  launchBrowser, startServer, openPage, waitForServiceWorker, copyOfDist, guideSections, assertNoAxeViolations, chooseSituation,
 } from './helpers.mjs';
 
 let browser;
@@ -43,7 +43,7 @@ async function walkTheGuide(app) {
   await app.visit('/contacts');
   // Working out dates needs nothing from the network either.
   await app.visit('/dates');
-  await page.getByLabel('A draft EHC plan').check();
+  await chooseSituation(page, 'A draft EHC plan');
   await page.locator('#draft-served-day').fill('1');
   await page.locator('#draft-served-month').fill('8');
   await page.locator('#draft-served-year').fill('2025');

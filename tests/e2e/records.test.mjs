@@ -30,12 +30,12 @@ test('a parent adds, corrects, deletes and undoes log entries, and they survive 
   await assertNoAxeViolations(page, 'My records, empty');
   await addCase(page, 'J.S.');
   await addEntry(page, { day: '2', month: '6', year: '2025', subject: 'Call about speech therapy', party: 'senco', summary: 'Sessions stopped after Easter' });
-  await addEntry(page, { day: '30', month: '6', year: '2025', subject: 'Final amended EHC plan', party: 'council-sen-team', keyDate: 'decision' });
+  await addEntry(page, { day: '30', month: '6', year: '2025', subject: 'Final amended EHC plan', party: 'council-sen-team', keyDate: 'final-plan-issued' });
   assert.deepEqual(await subjects(page), ['Final amended EHC plan', 'Call about speech therapy']);
 
   // The decision letter starts clocks, shown on the entry and in the summary.
   const deadlines = page.getByTestId('entry-deadlines');
-  assert.match(await deadlines.textContent(), /contact the mediation adviser: Saturday 30 August 2025.*Tribunal: Monday 1 September 2025/);
+  assert.match(await deadlines.textContent(), /contact the mediation adviser: Friday 29 August 2025.*Tribunal: Monday 1 September 2025/);
   assert.match(await page.getByTestId('upcoming').textContent(), /Monday 1 September 2025, by 5pm/);
   assert.match(await page.getByTestId('last-contact').textContent(), /Council SEN team: Monday 30 June 2025.*SENCo: Monday 2 June 2025/);
   await assertNoAxeViolations(page, 'a case with entries');
@@ -362,7 +362,7 @@ test('a backup restores into a fresh env.browser, and bad backup files are refus
   const app = await recordsPage();
   const { page } = app;
   await addCase(page, 'B.B.');
-  await addEntry(page, { day: '30', month: '6', year: '2025', subject: 'Plan <b>not</b> bold & "quoted"', keyDate: 'decision' });
+  await addEntry(page, { day: '30', month: '6', year: '2025', subject: 'Plan <b>not</b> bold & "quoted"', keyDate: 'final-plan-issued' });
   await page.getByRole('link', { name: 'My records' }).first().click();
   await page.getByTestId('backup-panel').waitFor();
   assert.match(await page.getByTestId('last-backup').textContent(), /not saved a backup yet/);

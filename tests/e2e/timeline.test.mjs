@@ -85,7 +85,7 @@ test('the timeline merges the log, notes, deadlines, follow-ups and promises in 
   // Deadlines from the key dates, with the council's lateness counted to the plan's arrival.
   const finalPlan = items.find((i) => i.title === 'Final EHC plan due');
   assert.match(finalPlan.status, /Done on 20 June 2025: the council was \d+ days late/);
-  assert.match(items.find((i) => i.title.startsWith('Council\'s notice if it decides not')).status, /Not needed/);
+  assert.match(items.find((i) => i.title.startsWith('Council\'s notice if it decides not')).status, /No longer needed: a final plan was logged/);
   assert.ok(items.some((i) => i.kind === 'Deadline' && i.title.startsWith('Last day to register an appeal')));
   const promise = seeded.entries.find((e) => e.promised);
   const daysPast = (Date.parse('2025-07-15') - Date.parse(promise.follow_up)) / 86400000;
