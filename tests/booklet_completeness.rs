@@ -178,13 +178,50 @@ fn the_out_of_date_ccg_wording_carries_a_dated_note() {
     for slug in ["disagreement-resolution", "mediation"] {
         let section = booklet().section(slug).expect("section exists");
         let note = section.blocks.iter().find_map(|b| match b {
-            Block::Note(_) => Some(b.plain_text()),
+            Block::Note(_) if b.plain_text().contains("Clinical Commissioning") => {
+                Some(b.plain_text())
+            }
             _ => None,
         });
         let note = note.unwrap_or_else(|| panic!("{slug} has no note about CCGs"));
         assert!(
             note.contains("Integrated Care Boards") && note.contains("1 July 2022"),
             "{note}"
+        );
+    }
+}
+
+#[test]
+fn each_note_stands_beside_its_sentence_which_is_kept_word_for_word() {
+    use send_casebook::content::Block;
+    let notes: Vec<_> = corrections().into_iter().filter(|c| c.is_note()).collect();
+    assert!(notes.len() >= 5, "the issue's notes are listed");
+    for correction in notes {
+        let section = booklet()
+            .sections
+            .iter()
+            .find(|s| {
+                s.blocks
+                    .iter()
+                    .any(|b| normalise(&b.plain_text()).contains(&correction.original))
+            })
+            .unwrap_or_else(|| panic!("'{}' is no longer in the app", correction.original));
+        // The note follows the paragraph that holds the sentence (after any other notes).
+        let at = section
+            .blocks
+            .iter()
+            .position(|b| normalise(&b.plain_text()).contains(&correction.original))
+            .expect("found above");
+        let following: Vec<String> = section.blocks[at + 1..]
+            .iter()
+            .take_while(|b| matches!(b, Block::Note(_)))
+            .map(|b| normalise(&b.plain_text()))
+            .collect();
+        assert!(
+            following.contains(&normalise(&correction.note)),
+            "'{}': its note does not follow the sentence in {}",
+            correction.title,
+            section.slug
         );
     }
 }

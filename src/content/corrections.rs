@@ -10,9 +10,19 @@ pub struct Correction {
     pub title: String,
     /// The sentence of the original text that changed.
     pub original: String,
-    /// What the app shows instead; empty when the sentence was removed.
+    /// What the app shows instead; empty when the sentence was removed (or kept, with a note).
     pub now: Vec<String>,
     pub why: String,
+    /// A note the app shows beside the sentence, which it keeps word for word: where the
+    /// booklet's words are loose or out of date. Empty for a fix of the text itself.
+    pub note: String,
+}
+
+impl Correction {
+    /// A note beside the booklet's own words, rather than a change to them.
+    pub fn is_note(&self) -> bool {
+        !self.note.is_empty()
+    }
 }
 
 /// Reads every `## ` entry of the corrections file. Lines it does not know are prose, skipped.
@@ -25,6 +35,7 @@ pub fn parse_corrections(source: &str) -> Vec<Correction> {
                 original: String::new(),
                 now: Vec::new(),
                 why: String::new(),
+                note: String::new(),
             });
             continue;
         }
@@ -37,6 +48,8 @@ pub fn parse_corrections(source: &str) -> Vec<Correction> {
             current.now.push(text.trim().to_string());
         } else if let Some(text) = line.strip_prefix("why: ") {
             current.why = text.trim().to_string();
+        } else if let Some(text) = line.strip_prefix("note: ") {
+            current.note = text.trim().to_string();
         }
     }
     corrections
@@ -80,7 +93,8 @@ mod tests {
                 title: "A".into(),
                 original: "x".into(),
                 now: vec!["y".into(), "z".into()],
-                why: "w".into()
+                why: "w".into(),
+                note: String::new(),
             }]
         );
     }

@@ -222,8 +222,9 @@ impl TimelineItem {
         }
     }
 
-    /// The item as a calendar event (named with the case, as a calendar may hold several).
-    pub fn calendar_event(&self, case: &Case) -> CalendarEvent {
+    /// The item as a calendar event, named with `name` (the case's, or its initials), as a
+    /// calendar may hold several cases.
+    pub fn calendar_event(&self, case: &Case, name: &str) -> CalendarEvent {
         let description = match &self.deadline {
             Some((deadline, _)) => deadline_description(deadline),
             None => self.detail.clone(),
@@ -231,8 +232,8 @@ impl TimelineItem {
         CalendarEvent {
             uid: uid_for(&self.key(&case.id)),
             date: self.date,
-            summary: format!("{}: {}", case.name, self.title),
-            description: format!("{description}\nFrom SEND Casebook ({}).", case.name),
+            summary: format!("{name}: {}", self.title),
+            description: format!("{description}\nFrom SEND Casebook ({name}).",),
         }
     }
 }
@@ -448,8 +449,10 @@ impl TimelineItem {
 }
 
 /// The items still to come (from today on), as calendar events. Passed dates are left out:
-/// a calendar reminder for them helps no one.
-pub fn future_events(case: &Case, timeline: &Timeline) -> Vec<CalendarEvent> {
+/// a calendar reminder for them helps no one. With `initials_only` the events name the child
+/// by initials, as the printed timeline does.
+pub fn future_events(case: &Case, timeline: &Timeline, initials_only: bool) -> Vec<CalendarEvent> {
+    let name = shown_name(case, initials_only);
     timeline.items[timeline.before_today..]
         .iter()
         .filter(|item| {
@@ -458,7 +461,7 @@ pub fn future_events(case: &Case, timeline: &Timeline) -> Vec<CalendarEvent> {
                 Status::Deadline(standing) if !standing.is_open()
             ) && !matches!(item.status, Status::PromiseKept)
         })
-        .map(|item| item.calendar_event(case))
+        .map(|item| item.calendar_event(case, &name))
         .collect()
 }
 
@@ -467,9 +470,18 @@ pub fn all_future_events(book: &Casebook, today: NaiveDate) -> Vec<CalendarEvent
     book.live_cases()
         .flat_map(|case| {
             let timeline = build_timeline(case, today, &TimelineFilter::default());
-            future_events(case, &timeline)
+            future_events(case, &timeline, false)
         })
         .collect()
+}
+
+/// The child's name as every output of the timeline shows it: the name, or its initials.
+pub fn shown_name(case: &Case, initials_only: bool) -> String {
+    if initials_only {
+        initials(&case.name)
+    } else {
+        case.name.clone()
+    }
 }
 
 /// "A.B." from "Alex Brown"; a name already given as initials stays as it is.
@@ -525,11 +537,7 @@ pub fn title_block(
     today: NaiveDate,
     initials_only: bool,
 ) -> TitleBlock {
-    let child = if initials_only {
-        initials(&case.name)
-    } else {
-        case.name.clone()
-    };
+    let child = shown_name(case, initials_only);
     let heading = if filter.for_tribunal {
         format!("Chronology for the Tribunal: {child}")
     } else {
@@ -1111,13 +1119,30 @@ mod tests {
     }
 
     #[test]
+    fn with_initials_chosen_the_calendar_file_names_the_child_by_initials_too() {
+        let mut k = sample();
+        k.name = "Leo Smith".into();
+        let today = d(2025, 7, 15);
+        let timeline = all(&k, today);
+        let events = future_events(&k, &timeline, true);
+        assert!(!events.is_empty());
+        for event in &events {
+            assert!(event.summary.starts_with("L.S.: "), "{}", event.summary);
+            assert!(!event.summary.contains("Leo") && !event.description.contains("Leo"));
+        }
+        assert!(future_events(&k, &timeline, false)[0]
+            .summary
+            .starts_with("Leo Smith: "));
+    }
+
+    #[test]
     fn future_dates_export_as_a_calendar_that_parses_and_updates_in_place() {
         let mut k = sample();
         k.name = "Sam; Jones, aged 9".into();
         let today = d(2025, 7, 15);
         let stamp = today.and_hms_opt(9, 0, 0).expect("time");
         let timeline = all(&k, today);
-        let events = future_events(&k, &timeline);
+        let events = future_events(&k, &timeline, false);
         let text = crate::domain::ics::calendar_file(&events, "Timeline", stamp);
         let parsed = ical::IcalParser::new(text.as_bytes())
             .next()
@@ -1157,7 +1182,7 @@ mod tests {
         // Correcting the decision's date moves the events but keeps their UIDs.
         let uids = |case: &Case| {
             let t = all(case, today);
-            let mut u: Vec<(String, NaiveDate)> = future_events(case, &t)
+            let mut u: Vec<(String, NaiveDate)> = future_events(case, &t, false)
                 .into_iter()
                 .map(|e| (e.uid, e.date))
                 .collect();
@@ -1265,7 +1290,7 @@ mod tests {
                     prop_assert!(!matches!(item.kind, ItemKind::Note | ItemKind::FollowUp));
                 }
             }
-            let events = future_events(&k, &some);
+            let events = future_events(&k, &some, false);
             prop_assert!(events.iter().all(|e| e.date >= today));
         }
     }

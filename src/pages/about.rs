@@ -39,7 +39,17 @@ pub fn AboutPage() -> impl IntoView {
         <h2>"Corrections to the booklet's text"</h2>
         <p>"The booklet's text was taken from a PDF. We fixed only these faults of that process:"</p>
         <ul class="corrections" data-testid="corrections">
-            {corrections().into_iter().map(|c| view! {
+            {corrections().into_iter().filter(|c| !c.is_note()).map(|c| view! {
+                <li>
+                    <h3>{c.title}</h3>
+                    <p>{c.why}</p>
+                </li>
+            }).collect_view()}
+        </ul>
+        <h2>"Notes beside the booklet's words"</h2>
+        <p>"Where the booklet's words are loose or out of date, the guide keeps them and shows a marked note beside them:"</p>
+        <ul class="corrections" data-testid="booklet-notes">
+            {corrections().into_iter().filter(|c| c.is_note()).map(|c| view! {
                 <li>
                     <h3>{c.title}</h3>
                     <p>{c.why}</p>

@@ -76,7 +76,10 @@ fn TimelineView(case_id: String) -> impl IntoView {
         let id = id.get_value();
         let text = state.book.with_untracked(|b| {
             let case = b.case(&id)?;
-            let events = timeline.with_untracked(|t| t.as_ref().map(|t| future_events(case, t)))?;
+            let events = timeline.with_untracked(|t| {
+                t.as_ref()
+                    .map(|t| future_events(case, t, initials_only.get_untracked()))
+            })?;
             Some((events.len(), calendar_file(&events, "Timeline", now_utc())))
         });
         match text {
