@@ -523,23 +523,31 @@ impl KeyDate {
                 day_month_year(decision_sent)
             ),
             KeyDate::AskedForMediation { scope, .. } => {
-                format!("{}: {}", kind.label(), scope.label().to_lowercase())
+                format!("{}: {}", kind.label(), lower_first(scope.label()))
             }
             KeyDate::TribunalOrder { order, unopposed } => format!(
-                "{}: {}{}",
+                "{}: {}",
                 if unopposed {
                     "The council did not oppose an appeal"
                 } else {
                     "A Tribunal order"
                 },
-                order.label().to_lowercase(),
-                ""
+                lower_first(order.label())
             ),
             KeyDate::PhaseTransfer { move_kind } => {
-                format!("A move: {}", move_kind.label().to_lowercase())
+                format!("A move: {}", lower_first(move_kind.label()))
             }
             _ => kind.label().to_string(),
         }
+    }
+}
+
+/// "Make and maintain" as "make and maintain": the first letter only, so "EHC" stays.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -645,18 +653,18 @@ pub enum Outcome {
     Replaced(NaiveDate, EventKind),
 }
 
-/// Whether `later` (on `on`) answers `deadline`, which follows from `from` (dated `from_date`).
+/// Whether `later` (on `on`) answers `deadline`, which follows from `from`. `same_decision`:
+/// `later` is about the decision `from` is (it names that decision's date, or names none and
+/// `from` is the latest decision before it).
 fn answers(
     deadline: &Deadline,
     from: KeyDate,
-    from_date: NaiveDate,
     later: KeyDate,
     on: NaiveDate,
+    same_decision: bool,
 ) -> Outcome {
     use EventKind as K;
     let kind = later.kind();
-    // A later event about a named decision answers only that decision's deadlines.
-    let same_decision = later.decision_sent().is_none_or(|sent| sent == from_date);
     match deadline.rule {
         Rule::MediationAdviserContact if from.kind().is_appealable_decision() => match kind {
             K::AdviserContacted | K::DeclinedMediation if same_decision => Outcome::Met(on),
@@ -888,6 +896,17 @@ pub fn follow(events: &[Happened], today: NaiveDate) -> Vec<Followed> {
         let (a, b) = (&events[*a], &events[*b]);
         a.date.cmp(&b.date).then_with(|| a.id.cmp(b.id))
     });
+    // The decision an event names, or else the latest decision on or before it.
+    let about = |later: &Happened| -> Option<NaiveDate> {
+        later.key.decision_sent().or_else(|| {
+            order
+                .iter()
+                .map(|&i| &events[i])
+                .filter(|e| e.key.kind().is_appealable_decision() && e.date <= later.date)
+                .map(|e| e.date)
+                .last()
+        })
+    };
     let mut out = Vec::new();
     let mut seen: Vec<(Rule, NaiveDate)> = Vec::new();
     for &at in &order {
@@ -897,7 +916,10 @@ pub fn follow(events: &[Happened], today: NaiveDate) -> Vec<Followed> {
                 .iter()
                 .map(|&i| &events[i])
                 .filter(|later| later.date >= event.date && later.id != event.id)
-                .map(|later| answers(&deadline, event.key, event.date, later.key, later.date))
+                .map(|later| {
+                    let same_decision = about(later) == Some(event.date);
+                    answers(&deadline, event.key, later.key, later.date, same_decision)
+                })
                 .find(|o| *o != Outcome::Open)
                 .unwrap_or(Outcome::Open);
             let standing = Standing::of(&deadline, outcome, today);
@@ -959,6 +981,26 @@ mod tests {
             let key: KeyDate = serde_json::from_str(text).expect(text);
             assert_eq!(serde_json::to_string(&key).expect("writes"), text);
         }
+    }
+
+    #[test]
+    fn a_key_date_reads_in_words_keeping_capitals() {
+        let order = KeyDate::TribunalOrder {
+            order: OrderKind::MakePlan,
+            unopposed: false,
+        };
+        assert_eq!(
+            order.describe(),
+            "A Tribunal order: make and maintain an EHC plan"
+        );
+        let health = KeyDate::AskedForMediation {
+            scope: MediationScope::HealthOnly,
+            icb_told: None,
+        };
+        assert_eq!(
+            health.describe(),
+            "I asked the council for mediation: health only"
+        );
     }
 
     #[test]
@@ -1117,6 +1159,41 @@ mod tests {
             }
         );
         assert_eq!(standing.label(), "Done on time (10 July 2025)");
+    }
+
+    #[test]
+    fn an_adviser_contact_with_no_decision_named_answers_only_the_latest_decision() {
+        let decision = |id, date| Happened {
+            id,
+            date,
+            key: KeyDate::Decision {
+                about: EventKind::DecisionNoAssessment,
+                school_only: false,
+            },
+        };
+        let events = [
+            decision("old", d(2025, 2, 14)),
+            decision("new", d(2025, 6, 30)),
+            Happened {
+                id: "contact",
+                date: d(2025, 7, 10),
+                key: KeyDate::AdviserContacted {
+                    decision_sent: None,
+                },
+            },
+        ];
+        let adviser: Vec<Standing> = follow(&events, d(2025, 7, 20))
+            .into_iter()
+            .filter(|f| f.deadline.rule == Rule::MediationAdviserContact)
+            .map(|f| f.standing)
+            .collect();
+        assert_eq!(adviser.len(), 2);
+        assert_eq!(
+            adviser[0],
+            Standing::Passed(97),
+            "the older decision's date stays passed"
+        );
+        assert!(matches!(adviser[1], Standing::Done { days_late: 0, .. }));
     }
 
     #[test]

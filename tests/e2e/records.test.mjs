@@ -202,6 +202,56 @@ test('the entry form explains mistakes and keeps what was typed', async () => {
   await app.close();
 });
 
+test('key dates in the log: a detail is chosen, never assumed, and later entries answer earlier dates', async () => {
+  const app = await recordsPage('2025-07-20');
+  const { page } = app;
+  await addCase(page, 'K.D.');
+  // A Tribunal order needs to say what was ordered: no default.
+  await page.getByTestId('add-entry').click();
+  await page.locator('#entry-date-day').fill('1');
+  await page.locator('#entry-date-month').fill('7');
+  await page.locator('#entry-date-year').fill('2025');
+  await page.getByLabel('What it was about').fill('Tribunal decision');
+  await page.getByLabel('Does this start a legal clock?').selectOption('tribunal-order');
+  await page.getByTestId('save-entry').click();
+  await page.getByTestId('error-summary').waitFor();
+  assert.match(await page.getByTestId('error-summary').textContent(), /Select what the Tribunal ordered/);
+  await page.getByLabel('What did the Tribunal order?').selectOption('make-plan');
+  await page.getByTestId('save-entry').click();
+  await page.getByTestId('log-list').waitFor();
+  assert.match(await page.getByTestId('entry-key-date').first().textContent(), /A Tribunal order: make and maintain an EHC plan/);
+
+  // A decision to cease, then the parent logs contacting the mediation adviser.
+  await addEntry(page, { day: '30', month: '6', year: '2025', subject: 'Letter: plan to stop', party: 'council-sen-team', keyDate: 'decision-to-cease' });
+  assert.match(await page.getByTestId('upcoming').textContent(), /contact the mediation adviser/);
+  await addEntry(page, { day: '10', month: '7', year: '2025', subject: 'Phoned the mediation adviser', party: 'mediation-service', keyDate: 'adviser-contacted' });
+  assert.doesNotMatch(await page.getByTestId('upcoming').textContent(), /contact the mediation adviser/);
+  const decision = page.getByTestId('log-entry').filter({ hasText: 'Letter: plan to stop' });
+  assert.match(await decision.getByTestId('entry-deadlines').textContent(), /contact the mediation adviser: Friday 29 August 2025 \(Done on time \(10 July 2025\)\)/);
+
+  // A request, then a refusal to assess: the 16 and 20-week dates are no longer the council's.
+  await addEntry(page, { day: '6', month: '1', year: '2025', subject: 'Our request for an assessment', party: 'council-sen-team', keyDate: 'request-for-assessment' });
+  assert.match(await page.getByTestId('overdue').textContent(), /Final EHC plan due/);
+  await addEntry(page, { day: '14', month: '2', year: '2025', subject: 'Refusal to assess', party: 'council-sen-team', keyDate: 'decision-no-assessment' });
+  const overdue = page.getByTestId('overdue');
+  if (await overdue.count()) assert.doesNotMatch(await overdue.textContent(), /Final EHC plan due|notice if it decides not/);
+  const request = page.getByTestId('log-entry').filter({ hasText: 'Our request for an assessment' });
+  assert.match(await request.getByTestId('entry-deadlines').textContent(), /Final EHC plan due: .*No longer needed: the council decided not to assess on 14 February 2025/);
+
+  // The timeline and its print say the same.
+  await page.getByRole('link', { name: /timeline/i }).first().click();
+  await page.getByTestId('timeline-item').first().waitFor();
+  const adviserRow = page.getByTestId('timeline-item').filter({ hasText: 'Last day to contact the mediation adviser' }).filter({ hasText: 'Letter: plan to stop' });
+  assert.match(await adviserRow.textContent(), /Done on time \(10 July 2025\)/);
+  assert.doesNotMatch(await page.locator('main').textContent(), /days overdue/);
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await page.locator('main').textContent(), /No longer needed: the council decided not to assess/);
+  await page.emulateMedia({ media: 'screen' });
+  await assertNoAxeViolations(page, 'a timeline with answered key dates');
+  app.assertClean();
+  await app.close();
+});
+
 test('meeting mode saves what is typed, as it is typed, and nothing before', async () => {
   const app = await recordsPage();
   const { page } = app;
