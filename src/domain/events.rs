@@ -901,10 +901,10 @@ pub fn follow(events: &[Happened], today: NaiveDate) -> Vec<Followed> {
         later.key.decision_sent().or_else(|| {
             order
                 .iter()
+                .rev()
                 .map(|&i| &events[i])
-                .filter(|e| e.key.kind().is_appealable_decision() && e.date <= later.date)
+                .find(|e| e.key.kind().is_appealable_decision() && e.date <= later.date)
                 .map(|e| e.date)
-                .last()
         })
     };
     let mut out = Vec::new();

@@ -50,6 +50,41 @@ mod tests {
         assert_eq!(case.entries.len(), 2);
         assert_eq!(case.notes.len(), 1);
         assert!(case.entries[1].key_date.is_some());
+        // It round-trips: written again and read back, the same records.
+        let again = serde_json::to_value(&book).expect("writes");
+        assert_eq!(migrate(again).expect("reads back"), book);
+    }
+
+    /// Records written since the one event model (December 2026): every kind of key date, with
+    /// and without its optional details. The same schema version: the new kinds and optional
+    /// fields are additions, and every key date is written back exactly as it was read.
+    #[test]
+    fn the_event_model_fixture_loads_and_every_key_date_round_trips_exactly() {
+        let text = include_str!("../../tests/fixtures/casebook-v1-events.json");
+        let value: Value = serde_json::from_str(text).expect("JSON");
+        let book = migrate(value.clone()).expect("loads");
+        let entries = &book.cases[0].entries;
+        assert_eq!(entries.len(), 20);
+        let stored = value["cases"][0]["entries"].as_array().expect("entries");
+        for (entry, original) in entries.iter().zip(stored) {
+            assert_eq!(
+                serde_json::to_value(entry.key_date).expect("writes"),
+                original["key_date"],
+                "{}",
+                entry.subject
+            );
+        }
+        let kinds: std::collections::BTreeSet<_> = entries
+            .iter()
+            .filter_map(|e| e.key_date.map(|k| k.kind()))
+            .collect();
+        assert_eq!(
+            kinds.len(),
+            16,
+            "every kind, two of the five decisions among them"
+        );
+        let again = serde_json::to_value(&book).expect("writes");
+        assert_eq!(migrate(again).expect("reads back"), book);
     }
 
     #[test]
