@@ -29,10 +29,10 @@ fn block_view(block: Block) -> AnyView {
         }
         .into_any(),
         Block::Note(inlines) => view! {
-            <aside class="update-note" aria-label="Note added by SEND Casebook">
-                <p class="update-note__label">"Note added by SEND Casebook: this has changed since the booklet was written"</p>
+            <div class="update-note" role="note">
+                <p class="update-note__label">"Note added by SEND Casebook (not the booklet's words)"</p>
                 <p>{inlines_view(inlines)}</p>
-            </aside>
+            </div>
         }
         .into_any(),
     }

@@ -127,6 +127,7 @@ pub fn SelectField(
                 <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{message}</p>
             })}
             <select id=id class="select" aria-describedby=move || error().map(|_| described.clone())
+                aria-invalid=move || error().map(|_| "true")
                 on:change=move |event| on_change.run(event_target_value(&event))>
                 {options.into_iter().map(|(option, text)| view! {
                     <option value=option selected=move || value.get() == option>{text}</option>

@@ -64,7 +64,8 @@ pub enum WhoActs {
     Mediator,
     Tribunal,
     HealthOrSocialCare,
-    /// The head teacher or principal of the child's school or college (annual reviews, reg 20).
+    /// Whoever arranges an annual review: usually the head teacher or principal of the child's
+    /// school or college, whom the council can require to (reg 20(1)); otherwise the council.
     HeadTeacher,
 }
 
@@ -78,7 +79,9 @@ impl WhoActs {
             WhoActs::Mediator => "The mediator",
             WhoActs::Tribunal => "The Tribunal",
             WhoActs::HealthOrSocialCare => "The health or social care body",
-            WhoActs::HeadTeacher => "The head teacher or principal",
+            WhoActs::HeadTeacher => {
+                "Whoever arranges the review (usually the head teacher or principal)"
+            }
         }
     }
 
@@ -87,8 +90,11 @@ impl WhoActs {
         match self {
             WhoActs::Parent => "you".to_string(),
             other => {
-                let label = other.label();
-                format!("t{}", &label[1..])
+                let mut chars = other.label().chars();
+                chars
+                    .next()
+                    .map(|first| first.to_lowercase().chain(chars).collect())
+                    .unwrap_or_default()
             }
         }
     }
@@ -437,12 +443,12 @@ pub fn explain_mediation_adviser_deadline(decision_sent: NaiveDate) -> Deadline 
         deadline.act_on = Some(before);
         deadline = deadline.step(
             format!(
-                "{} is {}, so the last working day to reach the adviser is {}.",
+                "{} is {}, when offices are usually closed, so the last working day to reach the adviser is {}. (The law does not move the date; this is practical advice.)",
                 long_date(date),
                 non_working_reason(date),
                 long_date(before)
             ),
-            "SEND Regulations 2014 reg 33",
+            "Rule book 2 and 0.5: no roll-forward for reg 33",
         );
     }
     deadline
@@ -729,35 +735,47 @@ pub fn explain_draft_plan_comments(draft_served: NaiveDate) -> Deadline {
 // 9. Annual review and amendments (SEND Regs regs 20-22; Devon)
 
 pub fn explain_annual_review_due(plan_made_or_last_review: NaiveDate) -> Deadline {
-    let date = add_months(plan_made_or_last_review, 12);
+    let date = counting::months_starting_with(plan_made_or_last_review, 12);
     Deadline::new(
         Rule::AnnualReviewDue,
         date,
         Unit::CalendarMonths,
         WhoActs::Council,
-        Certainty::Unchecked,
+        Certainty::SecondarySources,
     )
     .step(
         format!(
-            "12 months from {} (when the plan was made or last reviewed) is {}.",
+            "The plan must be reviewed within the 12 months starting with {} (when it was made or last reviewed), which counts as day 1, so by {}.",
             long_date(plan_made_or_last_review),
             long_date(date)
         ),
         "Children and Families Act 2014 s 44(1)",
     )
+    .note("The law says \"in the period of 12 months starting with\" the date, so the review is due the day before the anniversary, not on it.")
 }
 
 pub fn explain_review_meeting_notice(meeting: NaiveDate) -> Deadline {
-    let date = counting::subtract_days(meeting, 14);
-    Deadline::new(Rule::ReviewMeetingNotice, date, Unit::Weeks, WhoActs::HeadTeacher, Certainty::Checked)
+    // "At least two weeks' notice" is usually read as two clear weeks: neither the day the
+    // notice is given nor the day of the meeting counts (rule book 15: the earlier date).
+    let date = counting::subtract_days(meeting, 15);
+    let mut deadline = Deadline::new(Rule::ReviewMeetingNotice, date, Unit::Weeks, WhoActs::HeadTeacher, Certainty::Checked)
         .step(
             format!(
-                "Everyone must be invited at least 2 weeks before the meeting on {}, so by {}.",
+                "Everyone must be given at least 2 weeks' notice of the meeting on {}: 2 clear weeks, counting neither the day of the notice nor the day of the meeting, so by {}.",
                 long_date(meeting),
                 long_date(date)
             ),
             "SEND Regulations 2014 reg 20(3)",
-        )
+        );
+    let later = counting::subtract_days(meeting, 14);
+    deadline.later_reading = Some(LaterReading {
+        date: later,
+        note: format!(
+            "Read less strictly, notice on {} would still be 2 weeks before the meeting.",
+            long_date(later)
+        ),
+    });
+    deadline
         .note("Advice and information about your child must also be sent out at least 2 weeks before the meeting (reg 20(4)).")
         .note(NOT_AT_SCHOOL)
 }
@@ -778,9 +796,9 @@ pub fn explain_review_report(meeting: NaiveDate) -> Deadline {
         .note(NOT_AT_SCHOOL)
 }
 
-/// For a child at a school or college the head teacher or principal runs the review (reg 20);
-/// otherwise the council does.
-const NOT_AT_SCHOOL: &str = "For a child at a school or college, the head teacher or principal sends the invitations and the report. If your child is not at one (for example, educated at home), the council does.";
+/// Who arranges a review (reg 20(1) and (12)): the council, or the head teacher or principal it
+/// requires to.
+const NOT_AT_SCHOOL: &str = "The council must make sure the review happens. It can ask the head teacher or principal of your child's school or college to arrange it, and usually does; then they send the invitations and the report. Otherwise (for example if your child is educated at home) the council does.";
 
 pub fn explain_review_decision(meeting: NaiveDate) -> Deadline {
     weeks_deadline(
@@ -1064,6 +1082,8 @@ pub fn explain_disability_discrimination_claim(act_complained_of: NaiveDate) -> 
     deadline
         .note("If the dispute goes to conciliation (arranged under section 27 of the Equality Act 2006) before the 6 months end, you have 3 months more (para 4(2)).")
         .note("If the discrimination went on over a period (continuing conduct), the 6 months start from when it ended (para 4(5)).")
+        .note("If the complaint is that the school failed to do something (for example a reasonable adjustment), the 6 months can start from when it decided not to, or from when it could reasonably have been expected to do it: count from the earliest of these to be safe, and ask SENDIASS.")
+        .note("To be safe, make sure the Tribunal receives the claim by 5pm.")
         .note("There is no mediation requirement for these claims. The Tribunal may accept a late claim if it thinks that fair (para 4(3)): send it with your reasons.")
 }
 
@@ -1282,7 +1302,19 @@ mod tests {
         assert_eq!(explain_no_plan_notice(base).date, d("2025-06-23"));
         assert_eq!(explain_review_report(base).date, d("2025-03-17"));
         assert_eq!(explain_review_decision(base).date, d("2025-03-31"));
-        assert_eq!(explain_review_meeting_notice(base).date, d("2025-02-17"));
+        // Two clear weeks' notice: by 16 February, 17 February only on the looser reading.
+        let notice = explain_review_meeting_notice(base);
+        assert_eq!(notice.date, d("2025-02-16"));
+        assert_eq!(notice.later_reading.map(|r| r.date), Some(d("2025-02-17")));
+        // "12 months starting with" the plan's date: the day before the anniversary.
+        assert_eq!(
+            explain_annual_review_due(d("2019-01-01")).date,
+            d("2019-12-31")
+        );
+        assert_eq!(
+            explain_annual_review_due(d("2025-07-15")).date,
+            d("2026-07-14")
+        );
         assert_eq!(
             explain_amendment_notice_comments(base).date,
             d("2025-03-17")

@@ -1,7 +1,9 @@
 //! The drafts the record forms edit, text as typed, and the checks that turn a draft into a log
 //! entry or a note (every problem at once, each tied to its field).
 
-use super::casebook::{Direction, LogEntry, Method, Millis, Note, Party, PlanStatus};
+use super::casebook::{
+    Case, Casebook, Direction, LogEntry, Method, Millis, Note, Party, PlanStatus,
+};
 use super::date_input::{parse_date, DateError, DateParts};
 use super::events::{EventKind, KeyDate, MediationScope, OrderKind, TransferKind};
 use super::limits::TextField;
@@ -24,11 +26,10 @@ pub fn entry_for_event(id: &str, date: NaiveDate, key: KeyDate, now: Millis) -> 
     use EventKind as K;
     let kind = key.kind();
     let (direction, method) = match kind {
-        K::AdviserContacted
-        | K::DeclinedMediation
-        | K::AskedForMediation
-        | K::RequestForAssessment
-        | K::RequestForReassessment => (Direction::Sent, Method::Letter),
+        K::AdviserContacted | K::DeclinedMediation => (Direction::Call, Method::Phone),
+        K::AskedForMediation | K::RequestForAssessment | K::RequestForReassessment => {
+            (Direction::Sent, Method::Letter)
+        }
         K::AnnualReviewMeeting | K::MediationHappened => (Direction::Meeting, Method::Meeting),
         _ => (Direction::Received, Method::Letter),
     };
@@ -52,6 +53,63 @@ pub fn entry_for_event(id: &str, date: NaiveDate, key: KeyDate, now: Millis) -> 
         follow_up: None,
         kept_where: String::new(),
         key_date: Some(key),
+        updated: now,
+        deleted: false,
+    }
+}
+
+/// What came of adding events to a case's log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// This many entries were added (the rest were in the log already).
+    Entries(usize),
+    /// Every event was in the log already (the same date and key date): nothing added.
+    AlreadyThere,
+    /// The case is not there (deleted, perhaps in another tab): nothing added.
+    NoSuchCase,
+}
+
+/// Adds events worked out on My dates to a case's log as key-date entries ("Save to my
+/// records"), leaving out any the log already has. The case's own change time is not touched:
+/// a case deleted in another tab must stay deleted when the tabs' saves are merged.
+pub fn add_events(
+    book: &mut Casebook,
+    case_id: &str,
+    events: &[(NaiveDate, KeyDate)],
+    mut new_id: impl FnMut() -> String,
+    now: Millis,
+) -> Added {
+    let Some(case) = book.case_mut(case_id) else {
+        return Added::NoSuchCase;
+    };
+    let mut added = 0;
+    for (date, key) in events {
+        let there = case
+            .live_entries()
+            .any(|e| e.date == *date && e.key_date == Some(*key));
+        if !there {
+            case.upsert_entry(entry_for_event(&new_id(), *date, *key, now));
+            added += 1;
+        }
+    }
+    if added == 0 {
+        Added::AlreadyThere
+    } else {
+        Added::Entries(added)
+    }
+}
+
+/// A new case for events from My dates, named by the parent, with the plan status they suggest.
+pub fn case_for_events(id: &str, name: &str, events: &[(NaiveDate, KeyDate)], now: Millis) -> Case {
+    Case {
+        id: id.to_string(),
+        name: name.trim().to_string(),
+        school: String::new(),
+        plan_status: events.first().map_or(PlanStatus::HasPlan, |(_, key)| {
+            plan_status_after(key.kind())
+        }),
+        entries: Vec::new(),
+        notes: Vec::new(),
         updated: now,
         deleted: false,
     }
@@ -601,5 +659,54 @@ mod tests {
             draft.to_entry("e", 1, today()),
             Err(vec![EntryError::TooLong(TextField::Person, 1_001)])
         );
+    }
+
+    #[test]
+    fn events_added_to_a_case_are_not_added_twice_and_a_deleted_case_stays_deleted() {
+        let mut book = Casebook::default();
+        let events = [
+            (
+                d(2025, 6, 30),
+                KeyDate::Decision {
+                    about: EventKind::DecisionToCease,
+                    school_only: false,
+                },
+            ),
+            (
+                d(2025, 8, 20),
+                KeyDate::MediationCertificate {
+                    decision_sent: d(2025, 6, 30),
+                },
+            ),
+        ];
+        let case = case_for_events("case-1", "  Leo ", &events, 5);
+        assert_eq!(
+            (case.name.as_str(), case.plan_status),
+            ("Leo", PlanStatus::PlanCeased)
+        );
+        book.upsert_case(case);
+        let mut n = 0;
+        let mut ids = || {
+            n += 1;
+            format!("entry-{n}")
+        };
+        assert_eq!(
+            add_events(&mut book, "case-1", &events, &mut ids, 9),
+            Added::Entries(2)
+        );
+        assert_eq!(
+            add_events(&mut book, "case-1", &events, &mut ids, 10),
+            Added::AlreadyThere
+        );
+        let case = book.case("case-1").expect("case");
+        assert_eq!(case.live_entries().count(), 2);
+        assert_eq!(case.updated, 5, "the case's own change time is left alone");
+        assert!(case.entries.iter().all(|e| e.updated == 9));
+        book.delete_case("case-1", 20);
+        assert_eq!(
+            add_events(&mut book, "case-1", &events, &mut ids, 21),
+            Added::NoSuchCase
+        );
+        assert!(book.case("case-1").is_none());
     }
 }

@@ -226,6 +226,32 @@ impl EventKind {
         }
     }
 
+    /// Which date a log entry of this kind should have.
+    pub fn date_hint(self) -> &'static str {
+        use EventKind as K;
+        match self {
+            K::DecisionNoAssessment
+            | K::DecisionNoPlan
+            | K::FinalPlanIssued
+            | K::DecisionOnAmendment
+            | K::DecisionToCease => "The date the letter was sent: if its date and the date it was sent differ, the earlier one",
+            K::AdviserContacted => "The date you contacted the adviser",
+            K::MediationCertificate => "The certificate's date of issue",
+            K::DeclinedMediation => "The date you told the adviser",
+            K::AskedForMediation => "The date you told the council",
+            K::MediationHappened => "The date the mediation ended",
+            K::RequestForAssessment | K::RequestForReassessment => {
+                "The date the council received it (if you do not know, the date you sent it)"
+            }
+            K::AssessmentAgreed => "The date of the council's letter",
+            K::DraftPlan | K::AmendmentNotice => "The date it was sent to you",
+            K::AnnualReviewMeeting => "The date of the meeting",
+            K::PhaseTransfer => "The date of the move (for a move between school phases, its year is what counts)",
+            K::TribunalOrder => "The date of the order, or of the council's notice that it will not oppose the appeal",
+            K::DisabilityDiscrimination => "The date it happened, or the day it ended if it went on over a period",
+        }
+    }
+
     pub fn group(self) -> EventGroup {
         use EventKind as K;
         match self {
@@ -553,7 +579,16 @@ fn lower_first(text: &str) -> String {
 
 /// The one function from an event to the deadlines it sets off, soonest first.
 pub fn deadlines_of(date: NaiveDate, key: KeyDate) -> Vec<Deadline> {
-    let mut out = match key {
+    let mut out = deadlines_in_stable_order(date, key);
+    sorting::sort_by_key(&mut out, |deadline| deadline.act_by());
+    out
+}
+
+/// An event's deadlines in an order that never changes for a kind (a new deadline goes at the
+/// end): a deadline's place here is part of its calendar event's id, so that importing the
+/// calendar again updates the event instead of adding a second one.
+fn deadlines_in_stable_order(date: NaiveDate, key: KeyDate) -> Vec<Deadline> {
+    match key {
         KeyDate::Decision { about, school_only } => {
             if about.can_be_school_only() && school_only {
                 vec![d::explain_school_only_appeal_deadline(date)]
@@ -595,11 +630,11 @@ pub fn deadlines_of(date: NaiveDate, key: KeyDate) -> Vec<Deadline> {
             d::explain_final_amended_plan(date),
         ],
         KeyDate::ReviewMeeting => vec![
-            d::explain_review_meeting_notice(date),
             d::explain_review_report(date),
             d::explain_review_decision(date),
             d::explain_final_amended_plan_after_review(date),
             d::explain_annual_review_due(date),
+            d::explain_review_meeting_notice(date),
         ],
         KeyDate::RequestForAssessment => vec![
             d::explain_decision_whether_to_assess(date),
@@ -632,9 +667,7 @@ pub fn deadlines_of(date: NaiveDate, key: KeyDate) -> Vec<Deadline> {
             }
         },
         KeyDate::DisabilityDiscrimination => vec![d::explain_disability_discrimination_claim(date)],
-    };
-    sorting::sort_by_key(&mut out, |deadline| deadline.act_by());
-    out
+    }
 }
 
 /// What later events show about a deadline.
@@ -653,9 +686,27 @@ pub enum Outcome {
     Replaced(NaiveDate, EventKind),
 }
 
+/// What an event itself shows about one of its own deadlines: the parent entered when the
+/// council told the health body; a review meeting that has been held had its invitations.
+fn own_outcome(deadline: &Deadline, date: NaiveDate, key: KeyDate, today: NaiveDate) -> Outcome {
+    match (deadline.rule, key) {
+        (
+            Rule::HealthBodiesToldOfMediation,
+            KeyDate::AskedForMediation {
+                icb_told: Some(told),
+                ..
+            },
+        ) => Outcome::Met(told),
+        (Rule::ReviewMeetingNotice, KeyDate::ReviewMeeting) if date <= today => {
+            Outcome::DoneUndated(date, EventKind::AnnualReviewMeeting)
+        }
+        _ => Outcome::Open,
+    }
+}
+
 /// Whether `later` (on `on`) answers `deadline`, which follows from `from`. `same_decision`:
-/// `later` is about the decision `from` is (it names that decision's date, or names none and
-/// `from` is the latest decision before it).
+/// both are about the same decision (`later` names that decision's date, or names none and the
+/// decision is the latest before it).
 fn answers(
     deadline: &Deadline,
     from: KeyDate,
@@ -665,13 +716,22 @@ fn answers(
 ) -> Outcome {
     use EventKind as K;
     let kind = later.kind();
+    let health_only = matches!(
+        later,
+        KeyDate::AskedForMediation {
+            scope: MediationScope::HealthOnly,
+            ..
+        }
+    );
     match deadline.rule {
-        Rule::MediationAdviserContact if from.kind().is_appealable_decision() => match kind {
-            K::AdviserContacted | K::DeclinedMediation if same_decision => Outcome::Met(on),
-            K::MediationCertificate if same_decision => Outcome::DoneUndated(on, kind),
-            K::AskedForMediation | K::MediationHappened => Outcome::DoneUndated(on, kind),
-            _ => Outcome::Open,
-        },
+        Rule::MediationAdviserContact if from.kind().is_appealable_decision() && same_decision => {
+            match kind {
+                K::AdviserContacted | K::DeclinedMediation => Outcome::Met(on),
+                K::MediationCertificate | K::MediationHappened => Outcome::DoneUndated(on, kind),
+                K::AskedForMediation if !health_only => Outcome::DoneUndated(on, kind),
+                _ => Outcome::Open,
+            }
+        }
         Rule::TribunalAppeal
             if kind == K::MediationCertificate
                 && same_decision
@@ -694,6 +754,13 @@ fn answers(
             K::DraftPlan | K::DecisionNoPlan | K::FinalPlanIssued => Outcome::DoneUndated(on, kind),
             _ => Outcome::Open,
         },
+        Rule::DecisionWhetherToReassess => match kind {
+            K::AssessmentAgreed | K::DecisionNoAssessment => Outcome::Met(on),
+            K::DraftPlan | K::FinalPlanIssued | K::DecisionOnAmendment => {
+                Outcome::DoneUndated(on, kind)
+            }
+            _ => Outcome::Open,
+        },
         Rule::NoPlanNotice => match kind {
             K::DecisionNoPlan => Outcome::Met(on),
             K::DecisionNoAssessment | K::DraftPlan | K::FinalPlanIssued => {
@@ -712,9 +779,14 @@ fn answers(
             _ => Outcome::Open,
         },
         Rule::ReviewDecision => match kind {
-            K::AmendmentNotice | K::DecisionOnAmendment | K::DecisionToCease => Outcome::Met(on),
+            K::AmendmentNotice
+            | K::DecisionOnAmendment
+            | K::DecisionToCease
+            | K::FinalPlanIssued => Outcome::Met(on),
             _ => Outcome::Open,
         },
+        // The next review meeting is the review that was due.
+        Rule::AnnualReviewDue if kind == K::AnnualReviewMeeting => Outcome::Met(on),
         _ => Outcome::Open,
     }
 }
@@ -896,32 +968,52 @@ pub fn follow(events: &[Happened], today: NaiveDate) -> Vec<Followed> {
         let (a, b) = (&events[*a], &events[*b]);
         a.date.cmp(&b.date).then_with(|| a.id.cmp(b.id))
     });
-    // The decision an event names, or else the latest decision on or before it.
-    let about = |later: &Happened| -> Option<NaiveDate> {
-        later.key.decision_sent().or_else(|| {
-            order
-                .iter()
-                .rev()
-                .map(|&i| &events[i])
-                .find(|e| e.key.kind().is_appealable_decision() && e.date <= later.date)
-                .map(|e| e.date)
-        })
-    };
+    // The decision each event is about, in one pass: the decision itself, the one it names, or
+    // else the latest decision on or before it.
+    let mut about: Vec<Option<NaiveDate>> = vec![None; events.len()];
+    let mut latest_decision = None;
+    for &i in &order {
+        let event = &events[i];
+        if event.key.kind().is_appealable_decision() {
+            latest_decision = Some(event.date);
+        }
+        about[i] = event.key.decision_sent().or(latest_decision);
+    }
     let mut out = Vec::new();
     let mut seen: Vec<(Rule, NaiveDate)> = Vec::new();
-    for &at in &order {
+    for (position, &at) in order.iter().enumerate() {
         let event = &events[at];
-        for (index, deadline) in deadlines_of(event.date, event.key).into_iter().enumerate() {
-            let outcome = order
-                .iter()
-                .map(|&i| &events[i])
-                .filter(|later| later.date >= event.date && later.id != event.id)
-                .map(|later| {
-                    let same_decision = about(later) == Some(event.date);
-                    answers(&deadline, event.key, later.key, later.date, same_decision)
-                })
-                .find(|o| *o != Outcome::Open)
-                .unwrap_or(Outcome::Open);
+        // Later events: the same day (other than this one) or after.
+        let first_same_day = order[..position].partition_point(|&i| events[i].date < event.date);
+        let later: Vec<usize> = order[first_same_day..]
+            .iter()
+            .copied()
+            .filter(|&i| i != at)
+            .collect();
+        let mut deadlines: Vec<(usize, Deadline)> =
+            deadlines_in_stable_order(event.date, event.key)
+                .into_iter()
+                .enumerate()
+                .collect();
+        sorting::sort_by_key(&mut deadlines, |(_, d)| d.act_by());
+        for (index, mut deadline) in deadlines {
+            let outcome = match own_outcome(&deadline, event.date, event.key, today) {
+                Outcome::Open => later
+                    .iter()
+                    .map(|&i| {
+                        let other = &events[i];
+                        let same_decision = about[i].is_some() && about[i] == about[at];
+                        answers(&deadline, event.key, other.key, other.date, same_decision)
+                    })
+                    .find(|o| *o != Outcome::Open)
+                    .unwrap_or(Outcome::Open),
+                own => own,
+            };
+            // Once the working day before an unmoved weekend date has gone, the date itself
+            // is the one to show (it has not passed yet).
+            if deadline.act_on.is_some_and(|day| day < today) && today <= deadline.date {
+                deadline.act_on = None;
+            }
             let standing = Standing::of(&deadline, outcome, today);
             let repeated = seen.contains(&(deadline.rule, deadline.date));
             if !matches!(standing, Standing::Overtaken { .. }) {
@@ -1196,6 +1288,154 @@ mod tests {
         assert!(matches!(adviser[1], Standing::Done { days_late: 0, .. }));
     }
 
+    fn decision(id: &'static str, date: NaiveDate) -> Happened<'static> {
+        Happened {
+            id,
+            date,
+            key: KeyDate::Decision {
+                about: EventKind::FinalPlanIssued,
+                school_only: false,
+            },
+        }
+    }
+
+    fn standings(events: &[Happened], rule: Rule, today: NaiveDate) -> Vec<Standing> {
+        follow(events, today)
+            .into_iter()
+            .filter(|f| f.deadline.rule == rule && !f.repeated)
+            .map(|f| f.standing)
+            .collect()
+    }
+
+    #[test]
+    fn a_certificate_replaces_the_appeal_date_of_an_adviser_contact_naming_that_decision() {
+        let sent = d(2025, 6, 30);
+        let events = [
+            Happened {
+                id: "contact",
+                date: d(2025, 7, 10),
+                key: KeyDate::AdviserContacted {
+                    decision_sent: Some(sent),
+                },
+            },
+            Happened {
+                id: "certificate",
+                date: d(2025, 8, 20),
+                key: KeyDate::MediationCertificate {
+                    decision_sent: sent,
+                },
+            },
+        ];
+        let appeals = standings(&events, Rule::TribunalAppeal, d(2025, 8, 25));
+        assert_eq!(appeals.len(), 2);
+        assert!(
+            matches!(appeals[0], Standing::Overtaken { .. }),
+            "{appeals:?}"
+        );
+        assert_eq!(appeals[1], Standing::Upcoming(28));
+    }
+
+    #[test]
+    fn mediation_about_a_later_decision_leaves_an_earlier_adviser_date_open() {
+        let events = [
+            decision("a", d(2025, 6, 10)),
+            decision("b", d(2025, 6, 20)),
+            Happened {
+                id: "asked",
+                date: d(2025, 7, 1),
+                key: KeyDate::AskedForMediation {
+                    scope: MediationScope::EducationOrCare,
+                    icb_told: None,
+                },
+            },
+        ];
+        let adviser = standings(&events, Rule::MediationAdviserContact, d(2025, 7, 2));
+        assert!(adviser[0].is_open(), "decision a: {:?}", adviser[0]);
+        assert!(!adviser[1].is_open(), "decision b: {:?}", adviser[1]);
+        // Health-only mediation is not the mediation advice an appeal needs.
+        let health_only = [
+            decision("a", d(2025, 6, 10)),
+            Happened {
+                id: "asked",
+                date: d(2025, 7, 1),
+                key: KeyDate::AskedForMediation {
+                    scope: MediationScope::HealthOnly,
+                    icb_told: Some(d(2025, 7, 2)),
+                },
+            },
+        ];
+        assert!(standings(&health_only, Rule::MediationAdviserContact, d(2025, 7, 2))[0].is_open());
+        // The date the parent gave for the council telling the health body meets that date.
+        assert_eq!(
+            standings(
+                &health_only,
+                Rule::HealthBodiesToldOfMediation,
+                d(2025, 9, 1)
+            ),
+            [Standing::Done {
+                who: WhoActs::Council,
+                on: d(2025, 7, 2),
+                days_late: 0
+            }]
+        );
+    }
+
+    #[test]
+    fn later_steps_answer_the_reassessment_the_review_and_the_review_decision() {
+        let reassess = [
+            Happened {
+                id: "r",
+                date: d(2025, 3, 3),
+                key: KeyDate::RequestForReassessment,
+            },
+            Happened {
+                id: "n",
+                date: d(2025, 3, 10),
+                key: KeyDate::Decision {
+                    about: EventKind::DecisionNoAssessment,
+                    school_only: false,
+                },
+            },
+        ];
+        assert!(matches!(
+            standings(&reassess, Rule::DecisionWhetherToReassess, d(2025, 6, 1))[0],
+            Standing::Done { .. }
+        ));
+        let reviews = [
+            Happened {
+                id: "2024",
+                date: d(2024, 5, 1),
+                key: KeyDate::ReviewMeeting,
+            },
+            Happened {
+                id: "2025",
+                date: d(2025, 4, 20),
+                key: KeyDate::ReviewMeeting,
+            },
+            Happened {
+                id: "plan",
+                date: d(2025, 5, 10),
+                key: KeyDate::Decision {
+                    about: EventKind::FinalPlanIssued,
+                    school_only: false,
+                },
+            },
+        ];
+        let today = d(2025, 6, 1);
+        let due = standings(&reviews, Rule::AnnualReviewDue, today);
+        assert!(matches!(due[0], Standing::Done { on, .. } if on == d(2025, 4, 20)));
+        let decided = standings(&reviews, Rule::ReviewDecision, today);
+        assert!(decided.iter().all(|s| !s.is_open()), "{decided:?}");
+        // A meeting that has been held had its invitations: not "overdue".
+        let notices = standings(&reviews, Rule::ReviewMeetingNotice, today);
+        assert!(
+            notices
+                .iter()
+                .all(|s| matches!(s, Standing::DoneUndated { .. })),
+            "{notices:?}"
+        );
+    }
+
     #[test]
     fn the_same_deadline_from_two_events_is_marked_repeated() {
         let events = [
@@ -1252,7 +1492,7 @@ mod tests {
         };
         assert_eq!(
             late.label(),
-            "Done on 1 April 2025: the head teacher or principal was 3 days late"
+            "Done on 1 April 2025: whoever arranges the review (usually the head teacher or principal) was 3 days late"
         );
     }
 

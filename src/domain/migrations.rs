@@ -3,6 +3,13 @@
 //! Each format version has a fixture in `tests/fixtures/casebook-v{N}.json` that must keep
 //! loading. Version 1 is the first format, so there is nothing to migrate from yet: a change to
 //! the format adds a step here (`v1 -> v2`), bumps `SCHEMA_VERSION`, and adds a fixture.
+//!
+//! Additions that keep every older record readable stay version 1: the one event model
+//! (December 2026) added key-date kinds and optional fields, and `casebook-v1-events.json` holds
+//! each of them. An app from before it cannot read an entry with a new kind: it shows that part
+//! of the records as unreadable and read-only, and changes nothing (offering "start afresh" only
+//! after the stored records are saved as a file); a backup holding one is refused by it. Such an
+//! old copy only runs until its service worker takes the new version (then it asks for a reload).
 
 use super::casebook::{Casebook, SCHEMA_VERSION};
 use serde_json::Value;

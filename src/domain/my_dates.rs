@@ -107,7 +107,7 @@ impl DateField {
             DateField::ActComplainedOf => "If it went on over a period, the day it ended. For example, 11 3 2026",
             DateField::IcbTold => "Leave empty if you do not know: the dates then count from the last day the council may tell them",
             DateField::CertificateIssued => "The date of issue printed on the certificate",
-            DateField::RequestReceived => "If you do not know, use the date you sent it",
+            DateField::RequestReceived => "If you do not know, use the date you sent it: the council's dates are then the earliest they could be, so it may not yet be late",
             DateField::DraftServed => "If it came by post, use the date on the covering letter",
             _ => "For example, 27 3 2025",
         }
@@ -362,7 +362,10 @@ pub fn work_out(form: &MyDatesForm, today: NaiveDate) -> Result<MyDates, Vec<For
     for &field in info.required.iter().chain(info.optional) {
         let parts = form.date(field);
         let optional = info.optional.contains(&field);
-        if optional && parts.is_empty() {
+        // The health body's date is asked (and shown) only for health-only mediation.
+        let shown =
+            field != DateField::IcbTold || form.mediation_scope == Some(MediationScope::HealthOnly);
+        if optional && (parts.is_empty() || !shown) {
             continue;
         }
         match parse_date(&parts, today) {

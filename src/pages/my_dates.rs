@@ -8,9 +8,8 @@ use crate::components::download::offer_download;
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::components::page_title::PageTitle;
 use crate::components::storage_problem::{MyDatesStorageNotes, StorageProblemBanner};
-use crate::domain::casebook::{Case, PlanStatus};
 use crate::domain::date_input::DatePart;
-use crate::domain::drafts::{entry_for_event, plan_status_after};
+use crate::domain::drafts::{add_events, case_for_events, Added};
 use crate::domain::events::{EventGroup, KeyDate};
 use crate::domain::ics;
 use crate::domain::my_dates::{
@@ -112,7 +111,21 @@ pub fn MyDatesPage() -> impl IntoView {
         errors.set(Vec::new());
     };
 
+    let group = RwSignal::new(form.get_untracked().situation.map(Situation::group));
+    // Another group: the choice made in the last one no longer stands.
+    let choose_group = move |chosen: EventGroup| {
+        if group.get_untracked() != Some(chosen) {
+            group.set(Some(chosen));
+            form.update(|f| {
+                f.situation = None;
+                f.submitted = false;
+            });
+            results.set(None);
+            errors.set(Vec::new());
+        }
+    };
     let start_again = move |_| {
+        group.set(None);
         state.clear_my_dates();
         form.set(MyDatesForm::default());
         results.set(None);
@@ -129,14 +142,14 @@ pub fn MyDatesPage() -> impl IntoView {
         <MyDatesStorageNotes load_problem=load_problem save_problem=save_problem/>
         <ErrorSummary errors=error_links/>
         <form class="my-dates-form" novalidate on:submit=on_submit>
-            <SituationChoice situation=situation.into() on_choose=Callback::new(choose) has_error=Signal::derive(move || errors.read().contains(&FormError::NoSituation))/>
+            <SituationChoice situation=situation.into() group=group on_choose=Callback::new(choose) on_group=Callback::new(choose_group) has_error=Signal::derive(move || errors.read().contains(&FormError::NoSituation))/>
             {move || situation.get().map(|chosen| view! { <SituationFields situation=chosen form=form errors=errors/> })}
             <div class="button-group">
                 <button type="submit" class="button" data-testid="work-out">"Work out my dates"</button>
                 <button type="button" class="button button--secondary" on:click=start_again>"Start again"</button>
             </div>
         </form>
-        {move || results.get().map(|dates| view! { <Results dates=dates today=today key=situation.get().map(|s| s.id()).unwrap_or("dates")/> })}
+        {move || results.get().map(|dates| view! { <Results dates=dates key=situation.get().map(|s| s.id()).unwrap_or("dates")/> })}
         <p class="source">
             "Dates follow the SEND Regulations 2014, the Tribunal's procedure rules and England and Wales bank holidays. "
             "This is information, not legal advice: check important dates with Hertfordshire SENDIASS on "
@@ -171,10 +184,11 @@ fn first_question_id(situation: Situation) -> String {
 #[component]
 fn SituationChoice(
     situation: Signal<Option<Situation>>,
+    group: RwSignal<Option<EventGroup>>,
     on_choose: Callback<Situation>,
+    on_group: Callback<EventGroup>,
     has_error: Signal<bool>,
 ) -> impl IntoView {
-    let group = RwSignal::new(situation.get_untracked().map(Situation::group));
     // A tap or click on a choice moves focus on to its first question; arrow keys in the radio
     // group do not (they would leave the group after one step).
     let pointer = StoredValue::new(false);
@@ -194,7 +208,7 @@ fn SituationChoice(
                             <div class="radios__item">
                                 <input class="radios__input" type="radio" name="situation-group" id=id.clone() value=g.id()
                                     prop:checked=move || group.get() == Some(g)
-                                    on:change=move |_| group.set(Some(g))/>
+                                    on:change=move |_| on_group.run(g)/>
                                 <label class="radios__label" for=id>{g.label()}</label>
                             </div>
                         }
@@ -413,13 +427,13 @@ where
 }
 
 #[component]
-fn Results(dates: MyDates, today: NaiveDate, key: &'static str) -> impl IntoView {
+fn Results(dates: MyDates, key: &'static str) -> impl IntoView {
     let MyDates {
         events,
         deadlines,
         warnings,
     } = dates;
-    let _ = today;
+    let has_dates = !deadlines.is_empty();
     let for_calendar: Vec<_> = deadlines.iter().map(|f| f.deadline.clone()).collect();
     view! {
         <section class="results" aria-labelledby="results-heading" data-testid="results">
@@ -456,7 +470,7 @@ fn Results(dates: MyDates, today: NaiveDate, key: &'static str) -> impl IntoView
                 </button>
             </div>
             <p class="hint">"Opens in your phone's or computer's calendar. Downloading it again after a correction updates the same events."</p>
-            <SaveToRecords events=events/>
+            <SaveToRecords events=events has_dates=has_dates/>
         </section>
     }
 }
@@ -464,7 +478,7 @@ fn Results(dates: MyDates, today: NaiveDate, key: &'static str) -> impl IntoView
 /// "Save to my records": adds what the parent entered to a case's log as key dates, so its
 /// deadlines follow into the case summary, timeline, print and calendar.
 #[component]
-fn SaveToRecords(events: Vec<(NaiveDate, KeyDate)>) -> impl IntoView {
+fn SaveToRecords(events: Vec<(NaiveDate, KeyDate)>, has_dates: bool) -> impl IntoView {
     let state = expect_context::<CasebookState>();
     let cases = Memo::new(move |_| {
         state.book.with(|b| {
@@ -481,18 +495,24 @@ fn SaveToRecords(events: Vec<(NaiveDate, KeyDate)>) -> impl IntoView {
     );
     let name = RwSignal::new(String::new());
     let name_error = RwSignal::new(false);
-    let saved = RwSignal::new(None::<(String, String)>);
+    let saved = RwSignal::new(None::<(String, String, Added)>);
     let events = StoredValue::new(events);
+    // A case deleted (in another tab) while the form is open is no longer offered.
+    Effect::new(move |_| {
+        let list = cases.get();
+        let current = chosen.get_untracked();
+        if current != NEW_CASE && !list.iter().any(|(id, _)| *id == current) {
+            chosen.set(
+                list.first()
+                    .map_or_else(|| NEW_CASE.to_string(), |c| c.0.clone()),
+            );
+        }
+    });
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let target = chosen.get_untracked();
         let now = now_millis();
-        let entries: Vec<_> = events.with_value(|events| {
-            events
-                .iter()
-                .map(|(date, key)| entry_for_event(&new_id("entry"), *date, *key, now))
-                .collect()
-        });
+        let events = events.get_value();
         let (case_id, case_name, new_case) = if target == NEW_CASE {
             let typed = name.get_untracked().trim().to_string();
             if typed.is_empty() {
@@ -500,20 +520,7 @@ fn SaveToRecords(events: Vec<(NaiveDate, KeyDate)>) -> impl IntoView {
                 focus_when_drawn("save-case-name".to_string());
                 return;
             }
-            let case = Case {
-                id: new_id("case"),
-                name: typed.clone(),
-                school: String::new(),
-                plan_status: events.with_value(|e| {
-                    e.first().map_or(PlanStatus::HasPlan, |(_, key)| {
-                        plan_status_after(key.kind())
-                    })
-                }),
-                entries: Vec::new(),
-                notes: Vec::new(),
-                updated: now,
-                deleted: false,
-            };
+            let case = case_for_events(&new_id("case"), &typed, &events, now);
             (case.id.clone(), typed, Some(case))
         } else {
             let name = cases
@@ -525,21 +532,15 @@ fn SaveToRecords(events: Vec<(NaiveDate, KeyDate)>) -> impl IntoView {
             (target, name, None)
         };
         name_error.set(false);
-        let mut reached = false;
+        let mut added = Added::NoSuchCase;
         let result = state.change(|book| {
             if let Some(case) = new_case {
                 book.upsert_case(case);
             }
-            if let Some(case) = book.case_mut(&case_id) {
-                for entry in entries {
-                    case.upsert_entry(entry);
-                }
-                case.updated = now;
-                reached = true;
-            }
+            added = add_events(book, &case_id, &events, || new_id("entry"), now);
         });
-        if result.is_ok() && reached {
-            saved.set(Some((case_id, case_name)));
+        if result.is_ok() {
+            saved.set(Some((case_id, case_name, added)));
             focus_when_drawn("saved-to-records".to_string());
         }
     };
@@ -548,10 +549,24 @@ fn SaveToRecords(events: Vec<(NaiveDate, KeyDate)>) -> impl IntoView {
             <h3 id="save-to-records-heading">"Save to my records"</h3>
             {move || if !state.storage_available() {
                 view! { <p>"This browser is not keeping records (its storage is blocked), so these dates cannot be saved to a case. The calendar file still works."</p> }.into_any()
-            } else if let Some((id, case_name)) = saved.get() {
+            } else if let Some((id, case_name, added)) = saved.get() {
+                let message = match added {
+                    Added::Entries(_) if has_dates => format!("Saved to {case_name}. Its dates now show in the case's summary, timeline and calendar file."),
+                    Added::Entries(_) => format!("Saved to {case_name}'s log."),
+                    Added::AlreadyThere => format!("{case_name}'s log already has this: nothing was added twice."),
+                    Added::NoSuchCase => "That case is no longer on this device (it may have been deleted in another tab). Nothing was saved: choose another case or a new one.".to_string(),
+                };
+                if added == Added::NoSuchCase {
+                    return view! {
+                        <div class="callout callout--warning" role="alert" tabindex="-1" id="saved-to-records" data-testid="saved-to-records">
+                            <p>{message}</p>
+                            <button type="button" class="button button--secondary" on:click=move |_| saved.set(None)>"Choose again"</button>
+                        </div>
+                    }.into_any();
+                }
                 view! {
                     <div class="callout" role="status" tabindex="-1" id="saved-to-records" data-testid="saved-to-records">
-                        <p>"Saved to " <strong>{case_name}</strong> ". Its dates now show in the case's summary, timeline and calendar file."</p>
+                        <p>{message}</p>
                         <p><A href=format!("/records/{id}")>"Open the case"</A> " · " <A href=format!("/records/{id}/timeline")>"Its timeline"</A></p>
                     </div>
                 }.into_any()
@@ -564,8 +579,8 @@ fn SaveToRecords(events: Vec<(NaiveDate, KeyDate)>) -> impl IntoView {
                             <label class="label" for="save-case">"Which case?"</label>
                             <select id="save-case" class="select" on:change=move |e| chosen.set(event_target_value(&e))>
                                 {move || cases.get().into_iter().map(|(id, case_name)| {
-                                    let selected = chosen.get_untracked() == id;
-                                    view! { <option value=id selected=selected>{case_name}</option> }
+                                    let value = id.clone();
+                                    view! { <option value=value selected=move || chosen.get() == id>{case_name}</option> }
                                 }).collect_view()}
                                 <option value=NEW_CASE selected=move || chosen.get() == NEW_CASE>"A new case"</option>
                             </select>

@@ -273,6 +273,7 @@ pub fn LogEntryPage() -> impl IntoView {
             <SelectField id="entry-key-date" label="Does this start a legal clock?" options=key_options
                 value=Signal::derive(move || key.get().map_or("none", EventKind::id))
                 on_change=Callback::new(move |v: String| draft.update(|d| d.key_date = EventKind::from_id(&v)))/>
+            {move || key.get().map(|kind| view! { <p class="hint" data-testid="key-date-hint">"The date above: " {kind.date_hint()} "."</p> })}
             {move || key.get().map(|kind| match kind {
                 EventKind::FinalPlanIssued => view! {
                     <div class="form-group">

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedBrowserAndServer, openPage, assertNoAxeViolations, screenshotPath } from './helpers.mjs';
+import { sharedBrowserAndServer, openPage, assertNoAxeViolations, screenshotPath, chooseSituation } from './helpers.mjs';
 import { largeCasebook } from '../bench/common.mjs';
 import {
   KEY, addCase, addEntry, addNote, storedRecords, fillQuota,
@@ -431,7 +431,7 @@ test('9. with site data blocked, the guide, search and My dates work and My reco
   await app.visit('/search?q=tribunal');
   await page.locator('main mark').first().waitFor();
   await app.visit('/dates');
-  await page.getByLabel('A final EHC plan or amended plan you disagree with').check();
+  await chooseSituation(page, 'A final EHC plan or amended plan you disagree with');
   await page.locator('#decision-sent-day').fill('30');
   await page.locator('#decision-sent-month').fill('6');
   await page.locator('#decision-sent-year').fill('2025');
