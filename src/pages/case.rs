@@ -255,6 +255,20 @@ fn LogSection(
     let entries = move || matching.with(|(_, shown)| shown.clone());
     let matched = move || matching.with(|(count, _)| *count);
     let total = move || case.with(|c| c.as_ref().map_or(0, |c| c.live_entries().count()));
+    // Every key date's deadlines, worked out once per change to the case (not per keystroke
+    // in the search box).
+    let deadlines_by_entry = Memo::new(move |_| {
+        let mut by_entry: std::collections::HashMap<String, Vec<Followed>> =
+            std::collections::HashMap::new();
+        case.with(|c| {
+            if let Some(c) = c {
+                for (entry, followed) in case_deadlines(c, today) {
+                    by_entry.entry(entry.id.clone()).or_default().push(followed);
+                }
+            }
+        });
+        by_entry
+    });
     view! {
         <section aria-labelledby="log-heading">
             <h2 id="log-heading">"Correspondence log"</h2>
@@ -294,13 +308,7 @@ fn LogSection(
             <ol class="log-list" data-testid="log-list">
                 {move || {
                     let base = base.clone();
-                    // Every key date's deadlines, worked out once for the whole case.
-                    let mut by_entry: std::collections::HashMap<String, Vec<Followed>> = std::collections::HashMap::new();
-                    case.with(|c| if let Some(c) = c {
-                        for (entry, followed) in case_deadlines(c, today) {
-                            by_entry.entry(entry.id.clone()).or_default().push(followed);
-                        }
-                    });
+                    let mut by_entry = deadlines_by_entry.get();
                     entries().into_iter().map(|entry| {
                         let edit = format!("{base}/log/{}", entry.id);
                         let entry_id = entry.id.clone();
