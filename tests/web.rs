@@ -91,7 +91,7 @@ async fn a_code_of_practice_quote_shows_its_paragraph_number() {
         ]
     );
     let note = root
-        .query_selector("aside.update-note")
+        .query_selector(".update-note[role=note]")
         .unwrap()
         .expect("the CCG note");
     assert!(note
