@@ -38,25 +38,26 @@ pub fn AboutPage() -> impl IntoView {
         </p>
         <h2>"Corrections to the booklet's text"</h2>
         <p>"The booklet's text was taken from a PDF. We fixed only these faults of that process:"</p>
-        <ul class="corrections" data-testid="corrections">
-            {corrections().into_iter().filter(|c| !c.is_note()).map(|c| view! {
-                <li>
-                    <h3>{c.title}</h3>
-                    <p>{c.why}</p>
-                </li>
-            }).collect_view()}
-        </ul>
+        <CorrectionList notes=false testid="corrections"/>
         <h2>"Notes beside the booklet's words"</h2>
         <p>"Where the booklet's words are loose or out of date, the guide keeps them and shows a marked note beside them:"</p>
-        <ul class="corrections" data-testid="booklet-notes">
-            {corrections().into_iter().filter(|c| c.is_note()).map(|c| view! {
+        <CorrectionList notes=true testid="booklet-notes"/>
+        <h2>"Not legal advice"</h2>
+        <p>"This app gives information, not legal advice. For advice about your child, contact Hertfordshire SENDIASS."</p>
+    }
+}
+
+/// The corrections to the booklet's text, or the notes beside its words, each with why.
+#[component]
+fn CorrectionList(notes: bool, testid: &'static str) -> impl IntoView {
+    view! {
+        <ul class="corrections" data-testid=testid>
+            {corrections().into_iter().filter(|c| c.is_note() == notes).map(|c| view! {
                 <li>
                     <h3>{c.title}</h3>
                     <p>{c.why}</p>
                 </li>
             }).collect_view()}
         </ul>
-        <h2>"Not legal advice"</h2>
-        <p>"This app gives information, not legal advice. For advice about your child, contact Hertfordshire SENDIASS."</p>
     }
 }
