@@ -7,6 +7,7 @@
 
 pub mod corrections;
 pub mod parse;
+pub mod routes;
 pub mod search;
 
 use std::sync::LazyLock;
