@@ -27,7 +27,7 @@ impl Condition {
     /// Whether the answers given satisfy every clause (an unanswered question satisfies none).
     pub fn holds(&self, answers: &dyn Fn(&str) -> Option<String>) -> bool {
         self.0.iter().all(|(question, allowed)| {
-            answers(question).is_some_and(|given| allowed.iter().any(|a| *a == given))
+            answers(question).is_some_and(|given| allowed.contains(&given))
         })
     }
 }
