@@ -71,6 +71,8 @@ pub struct Route {
     pub contact: ContactRef,
     /// The event kinds (ids) whose dates this route shows.
     pub deadlines: Vec<String>,
+    /// Which of their dates: adviser, appeal, claim or review (empty: none).
+    pub dates: String,
     pub prepare: Vec<String>,
     pub together: String,
 }
@@ -156,6 +158,7 @@ pub fn parse_routes(source: &str) -> Result<Routes, Vec<String>> {
                 booklet: (String::new(), String::new()),
                 contact: ContactRef::Sendiass,
                 deadlines: Vec::new(),
+                dates: String::new(),
                 prepare: Vec::new(),
                 together: String::new(),
             });
@@ -201,6 +204,10 @@ pub fn parse_routes(source: &str) -> Result<Routes, Vec<String>> {
                     None => fail(format!("unknown contact {value}")),
                 },
                 "deadline" => r.deadlines.push(value),
+                "dates" => match value.as_str() {
+                    "adviser" | "appeal" | "claim" | "review" => r.dates = value,
+                    _ => fail(format!("unknown dates {value}")),
+                },
                 "prepare" => r.prepare.push(value),
                 "together" => r.together = value,
                 _ => {}
@@ -217,6 +224,10 @@ pub fn parse_routes(source: &str) -> Result<Routes, Vec<String>> {
             ("closed-why", route.closed_why.is_empty()),
             ("booklet", route.booklet.1.is_empty()),
             ("prepare", route.prepare.is_empty()),
+            (
+                "dates (it names deadlines)",
+                !route.deadlines.is_empty() && route.dates.is_empty(),
+            ),
         ]
         .into_iter()
         .filter(|(_, empty)| *empty)

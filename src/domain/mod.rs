@@ -9,6 +9,7 @@ pub mod date_input;
 pub mod deadlines;
 pub mod drafts;
 pub mod events;
+pub mod guide;
 pub mod ics;
 pub mod limits;
 pub mod log;
