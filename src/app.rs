@@ -11,6 +11,7 @@ use crate::pages::{
     home::HomePage,
     my_dates::MyDatesPage,
     not_found::NotFoundPage,
+    options::OptionsPage,
     record_forms::{LogEntryPage, NotePage},
     records::RecordsPage,
     search::SearchPage,
@@ -58,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("guide") view=GuideIndexPage/>
                     <Route path=path!("guide/:slug") view=GuideSectionPage/>
                     <Route path=path!("dates") view=MyDatesPage/>
+                    <Route path=path!("options") view=OptionsPage/>
                     <Route path=path!("records") view=RecordsPage/>
                     <Route path=path!("records/:case") view=CasePage/>
                     <Route path=path!("records/:case/timeline") view=TimelinePage/>

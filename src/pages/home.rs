@@ -35,6 +35,10 @@ pub fn HomePage() -> impl IntoView {
         <SearchForm/>
         <h2>"Where to start"</h2>
         <ul class="card-list">
+            <li class="card card--first">
+                <A href="/options">"What can I do?"</A>
+                <p>"Answer a few questions and see every route open to you, with your dates, who to contact and what to prepare."</p>
+            </li>
             <li class="card">
                 <A href="/records">"My records"</A>
                 <p>"Keep a log of letters, calls and meetings, and notes, on this device only."</p>

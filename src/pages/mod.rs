@@ -8,6 +8,7 @@ pub mod guide_section;
 pub mod home;
 pub mod my_dates;
 pub mod not_found;
+pub mod options;
 pub mod record_forms;
 pub mod records;
 pub mod search;

@@ -49,6 +49,11 @@ async function walkTheGuide(app) {
   await page.locator('#draft-served-year').fill('2025');
   await page.getByRole('button', { name: 'Work out my dates' }).click();
   await page.getByTestId('results').locator('time[datetime="2025-08-15"]').waitFor();
+  // So does "What can I do?".
+  await app.visit('/options');
+  await page.getByLabel('The council has decided to stop (cease) the EHC plan').check();
+  await page.getByTestId('show-options').click();
+  await page.locator('[data-route=appeal]').waitFor();
   await app.visit('/no-such-page');
   await page.getByTestId('not-found').waitFor();
 }
