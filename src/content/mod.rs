@@ -9,6 +9,7 @@ pub mod corrections;
 pub mod parse;
 pub mod routes;
 pub mod search;
+pub mod suggest;
 
 use std::sync::LazyLock;
 

@@ -151,6 +151,7 @@ fn CaseSummaryView(case_id: String, summary: CaseSummary) -> impl IntoView {
     view! {
         <section aria-labelledby="summary-heading" data-testid="case-summary">
             <h2 id="summary-heading">"Summary"</h2>
+            <p class="no-print">"Not sure what to do next? " <A href="/options">"What can I do?"</A> " shows every route open to you; its dates can be kept in this case."</p>
             <h3>"Next deadlines"</h3>
             {if upcoming.is_empty() {
                 view! { <p>"None. Mark a letter in the log as a key date (for example a decision letter) to see the dates that follow from it."</p> }.into_any()

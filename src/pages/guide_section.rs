@@ -38,6 +38,7 @@ fn section_view(section: &'static Section) -> impl IntoView {
         <p class="source print-only">
             "From the Hertfordshire SENDIASS booklet “What if I do not agree with decisions about SEN Provision?”"
         </p>
+        <p class="no-print options-link" data-testid="options-link">"Not sure which route to take? " <A href="/options">"What can I do?"</A> " asks a few questions and shows every route open to you, with your dates."</p>
         <PrintButton label="Print this section"/>
         <nav class="pager" aria-label="Other sections">
             {previous.map(|s| view! {

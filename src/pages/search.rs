@@ -4,8 +4,10 @@
 use crate::components::highlighted_text::HighlightedText;
 use crate::components::page_title::PageTitle;
 use crate::components::search_form::search_url;
+use crate::components::search_form::search_url as suggestion_url;
 use crate::content::booklet;
 use crate::content::search::{search, SearchHit};
+use crate::content::suggest::{did_you_mean, pages_for, vocabulary};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -50,6 +52,11 @@ pub fn SearchPage() -> impl IntoView {
     }
 }
 
+thread_local! {
+    /// The booklet's words, gathered once, for "Did you mean".
+    static VOCABULARY: std::collections::BTreeMap<String, usize> = vocabulary(booklet());
+}
+
 #[component]
 fn SearchResults(query: Memo<String>) -> impl IntoView {
     let trimmed = Memo::new(move |_| query.get().trim().to_string());
@@ -63,9 +70,25 @@ fn SearchResults(query: Memo<String>) -> impl IntoView {
             (false, n) => format!("{n} sections match “{trimmed}”."),
         }
     };
+    // A near word the booklet has, when nothing matches ("mediaton": mediation).
+    let suggestion = Memo::new(move |_| {
+        if trimmed.read().is_empty() || !hits.read().is_empty() {
+            return None;
+        }
+        VOCABULARY.with(|words| did_you_mean(words, &trimmed.read()))
+    });
+    let pages = Memo::new(move |_| pages_for(&trimmed.read()));
     view! {
         <div id="search-results">
             <p class="search-summary" role="status" data-testid="search-summary">{summary}</p>
+            {move || suggestion.get().map(|s| view! {
+                <p class="did-you-mean" data-testid="did-you-mean">"Did you mean " <A href=suggestion_url(&s)>{s.clone()}</A> "?"</p>
+            })}
+            {move || (!pages.read().is_empty()).then(|| view! {
+                <ul class="bullets search-pages" data-testid="search-pages">
+                    {pages.get().into_iter().map(|(href, label)| view! { <li><A href=href>{label}</A></li> }).collect_view()}
+                </ul>
+            })}
             {move || {
                 if trimmed.read().is_empty() {
                     return None;

@@ -141,6 +141,23 @@ test('search finds words as the parent types, highlights them, and says when not
   assert.match(await page.getByTestId('no-results').textContent(), /fewer words/);
   await assertNoAxeViolations(page, 'search with no results');
 
+  // A small typo gets "Did you mean", which leads to the results.
+  await app.visit('/search?q=mediaton');
+  const mean = page.getByTestId('did-you-mean');
+  await mean.waitFor();
+  assert.equal(await mean.textContent(), 'Did you mean mediation?');
+  await mean.getByRole('link', { name: 'mediation' }).click();
+  await page.waitForURL('**/search?q=mediation');
+  await page.getByTestId('search-results').waitFor();
+  await app.visit('/search?q=apeal');
+  assert.equal(await page.getByTestId('did-you-mean').textContent(), 'Did you mean appeal?');
+  // A question about time limits leads to My dates and to the guide's routes.
+  await app.visit('/search?q=how%20long%20do%20I%20have%20to%20appeal');
+  const pages = page.getByTestId('search-pages');
+  await pages.waitFor();
+  assert.deepEqual(await pages.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['/dates', '/options']);
+  await assertNoAxeViolations(page, 'search with suggestions');
+
   // Text that looks like HTML is shown as text, never run or rendered.
   await app.visit('/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
   assert.equal(await page.locator('main img').count(), 0);
