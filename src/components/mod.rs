@@ -1,5 +1,6 @@
 //! Small views shared by several pages. They show data; they hold no rules.
 
+pub mod adviser_warning;
 pub mod booklet_text;
 pub mod case_fields;
 pub mod change_case;

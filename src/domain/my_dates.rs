@@ -434,14 +434,28 @@ pub fn work_out(form: &MyDatesForm, today: NaiveDate) -> Result<MyDates, Vec<For
         .filter(|f| f.standing.is_open() && !f.repeated)
         .collect();
     sorting::sort_by_key(&mut deadlines, |f| f.deadline.act_by());
-    let find = |rule: Rule| deadlines.iter().find(|f| f.deadline.rule == rule);
+    let warnings = warnings_for(deadlines.iter());
+    Ok(MyDates {
+        events,
+        deadlines,
+        warnings,
+    })
+}
+
+/// What the parent must not miss among these deadlines: the mediation adviser's date coming
+/// before an appeal date that is still open. My dates and "What can I do?" both show it.
+pub fn warnings_for<'a>(deadlines: impl Iterator<Item = &'a Followed> + Clone) -> Vec<Warning> {
+    let find = |rule: Rule| deadlines.clone().find(|f| f.deadline.rule == rule);
     let mut warnings = Vec::new();
     if let (Some(adviser), Some(appeal)) = (
         find(Rule::MediationAdviserContact),
         find(Rule::TribunalAppeal),
     ) {
         let appeal_open = !matches!(appeal.standing, Standing::Passed(_));
-        if adviser.deadline.act_by() < appeal.deadline.date && appeal_open {
+        if adviser.standing.is_open()
+            && adviser.deadline.act_by() < appeal.deadline.date
+            && appeal_open
+        {
             warnings.push(Warning::AdviserBeforeAppeal {
                 adviser: adviser.deadline.act_by(),
                 appeal: appeal.deadline.date,
@@ -449,11 +463,7 @@ pub fn work_out(form: &MyDatesForm, today: NaiveDate) -> Result<MyDates, Vec<For
             });
         }
     }
-    Ok(MyDates {
-        events,
-        deadlines,
-        warnings,
-    })
+    warnings
 }
 
 /// The events the form describes, in the one model: a decision with its certificate is two

@@ -2,6 +2,7 @@
 //! deadline that follows, explained. The inputs are saved on this device as they are typed.
 
 use crate::clock::{now_utc, today};
+use crate::components::adviser_warning::AdviserWarning;
 use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::deadline_card::DeadlineCard;
 use crate::components::download::offer_download;
@@ -15,12 +16,10 @@ use crate::domain::events::EventGroup;
 use crate::domain::ics;
 use crate::domain::my_dates::{
     situation_info, work_out, DateField, FormError, MediationScope, MyDates, MyDatesForm,
-    OrderKind, Situation, TransferKind, Warning,
+    OrderKind, Situation, TransferKind,
 };
-use crate::domain::words::long_date;
 use crate::state::{CasebookState, StorageProblem};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 /// The plain-English message for a form error (GOV.UK wording patterns).
@@ -426,29 +425,7 @@ fn Results(dates: MyDates, key: &'static str) -> impl IntoView {
     view! {
         <section class="results" aria-labelledby="results-heading" data-testid="results">
             <h2 id="results-heading" tabindex="-1">"Your dates"</h2>
-            {warnings.into_iter().map(|warning| match warning {
-                Warning::AdviserBeforeAppeal { adviser, appeal, passed: false } => view! {
-                    <div class="callout callout--warning" data-testid="adviser-warning">
-                        <p class="callout__label">"If you may want to appeal: the mediation adviser comes first"</p>
-                        <p>
-                            "First contact the mediation adviser named in the council's letter, by " <strong>{long_date(adviser)}</strong>
-                            ". That is before your appeal deadline of " {long_date(appeal)}
-                            ", and it does not move for weekends, holidays or August. Phone them as early as you can."
-                        </p>
-                        <p><A href="/guide/mediation">"About mediation"</A> " · " <A href="/contacts">"Contacts"</A></p>
-                    </div>
-                }.into_any(),
-                Warning::AdviserBeforeAppeal { appeal, passed: true, .. } => view! {
-                    <div class="callout callout--warning" data-testid="adviser-warning">
-                        <p class="callout__label">"The mediation adviser date has passed; your appeal date has not"</p>
-                        <p>
-                            "If you may want to appeal, contact the mediation adviser named in the council's letter now, and ask SENDIASS for advice. "
-                            "Your appeal deadline is " <strong>{long_date(appeal)}</strong> "."
-                        </p>
-                        <p><A href="/guide/mediation">"About mediation"</A> " · " <A href="/contacts">"Contacts"</A></p>
-                    </div>
-                }.into_any(),
-            }).collect_view()}
+            {warnings.into_iter().map(|warning| view! { <AdviserWarning warning=warning/> }).collect_view()}
             <ol class="deadline-list">
                 {deadlines.into_iter().map(|f| view! { <DeadlineCard deadline=f.deadline standing=f.standing/> }).collect_view()}
             </ol>

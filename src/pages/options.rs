@@ -4,6 +4,7 @@
 //! (`content/routes.md`); `domain::guide` applies them.
 
 use crate::clock::today;
+use crate::components::adviser_warning::AdviserWarning;
 use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::deadline_card::DeadlineCard;
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
@@ -17,6 +18,7 @@ use crate::domain::date_input::DatePart;
 use crate::domain::guide::{
     answer, event_for, questions_to_ask, GuideAnswer, GuideError, GuideForm, RouteShown,
 };
+use crate::domain::my_dates::warnings_for;
 use crate::domain::words::long_date;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -177,6 +179,7 @@ fn Options(found: GuideAnswer, form: GuideForm, all: StoredValue<Routes>) -> imp
             .collect()
     });
     let letter = found.event.map(|(date, _)| date);
+    let warnings = warnings_for(open.iter().flat_map(|r| r.deadlines.iter()));
     let events: Vec<_> = found.event.into_iter().collect();
     let has_dates = open.iter().any(|r| !r.deadlines.is_empty());
     let printed = format!("Your options, printed on {}", long_date(today()));
@@ -203,6 +206,7 @@ fn Options(found: GuideAnswer, form: GuideForm, all: StoredValue<Routes>) -> imp
                     </div>
                 })}
             </dl>
+            {warnings.into_iter().map(|warning| view! { <AdviserWarning warning=warning/> }).collect_view()}
             <p>"Routes can usually be followed together: the booklet says \"Usually you can follow more than one route.\""</p>
             <ol class="route-list" data-testid="open-routes">
                 {open.into_iter().map(|shown| view! { <RouteCard shown=shown/> }).collect_view()}

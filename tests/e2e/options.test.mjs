@@ -37,6 +37,7 @@ test('a refusal to assess: the adviser first, then mediation and the appeal, wit
   const open = await openRoutes(page);
   for (const id of ['talk', 'help', 'mediation-adviser', 'mediation', 'appeal']) assert.ok(open.includes(id), `${id} in ${open}`);
   assert.ok(open.indexOf('mediation-adviser') < open.indexOf('appeal'), 'the adviser comes first');
+  assert.match(await page.getByTestId('adviser-warning').textContent(), /mediation adviser comes first.*by Friday 29 August 2025.*Monday 1 September 2025/);
   const adviser = page.locator('[data-route=mediation-adviser]');
   assert.match(await adviser.locator('.deadline__date').textContent(), /Friday 29 August 2025 — the 30th is a Saturday/);
   const appeal = page.locator('[data-route=appeal]');
@@ -75,6 +76,7 @@ test('an appeal only about the school needs no adviser, and says why; other situ
   await page.getByTestId('show-options').click();
   await page.getByTestId('options').waitFor();
   assert.ok(!(await openRoutes(page)).includes('mediation-adviser'));
+  assert.equal(await page.getByTestId('adviser-warning').count(), 0, 'no adviser, no warning');
   assert.match(await page.getByTestId('closed-routes').textContent(), /Contact the mediation adviser.*no mediation certificate is needed/);
   assert.match(await page.locator('[data-route=appeal]').textContent(), /do not need a mediation certificate/);
 
