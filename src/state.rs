@@ -11,6 +11,7 @@
 
 use crate::clock::{now_millis, stamps_after, tab_token};
 use crate::domain::casebook::{has_newer, merge, Case, Casebook};
+use crate::domain::guide::Area;
 use crate::domain::my_dates::MyDatesForm;
 use crate::storage::layout::{self, ReadProblem, SaveError, Saved, Session};
 use crate::storage::{self, BrowserStore, MyDatesProblem, Usage};
@@ -358,6 +359,25 @@ impl CasebookState {
                 store
                     .as_mut()
                     .map(|s| storage::save_my_dates(s, form).map_err(|_| StorageProblem::NotSaved))
+            })
+            .flatten()
+            .unwrap_or(Err(StorageProblem::Unavailable))
+    }
+
+    /// Where the child lives, if the parent has said.
+    pub fn load_area(&self) -> Option<Area> {
+        self.store
+            .with_value(|store| store.as_ref().and_then(|s| storage::load_area(s)))
+    }
+
+    /// Remembers where the child lives; `Err` when it could not be stored (it still applies to
+    /// this visit).
+    pub fn save_area(&self, area: Area) -> SaveResult {
+        self.store
+            .try_update_value(|store| {
+                store
+                    .as_mut()
+                    .map(|s| storage::save_area(s, area).map_err(|_| StorageProblem::NotSaved))
             })
             .flatten()
             .unwrap_or(Err(StorageProblem::Unavailable))

@@ -11,6 +11,37 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Where the child lives. The booklet's contacts are Hertfordshire's; the dates and routes are
+/// national law and apply everywhere in England.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    Hertfordshire,
+    Elsewhere,
+}
+
+impl Area {
+    pub const ALL: [Area; 2] = [Area::Hertfordshire, Area::Elsewhere];
+
+    /// Its id in form controls and storage.
+    pub fn id(self) -> &'static str {
+        match self {
+            Area::Hertfordshire => "hertfordshire",
+            Area::Elsewhere => "elsewhere",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Area> {
+        Area::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Area::Hertfordshire => "Yes, in Hertfordshire",
+            Area::Elsewhere => "No, somewhere else in England",
+        }
+    }
+}
+
 /// What the parent has answered, saved as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -16,12 +16,16 @@ use crate::content::routes::{routes, ContactRef, Question, Routes};
 use crate::content::{booklet, ContactKind};
 use crate::domain::date_input::DatePart;
 use crate::domain::guide::{
-    answer, event_for, questions_to_ask, GuideAnswer, GuideError, GuideForm, RouteShown,
+    answer, event_for, questions_to_ask, Area, GuideAnswer, GuideError, GuideForm, RouteShown,
 };
 use crate::domain::my_dates::warnings_for;
 use crate::domain::words::long_date;
+use crate::state::CasebookState;
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+/// Asked apart from the routes file's questions, as it is remembered between visits.
+const AREA_QUESTION: &str = "Does your child live in Hertfordshire?";
 
 fn error_link(error: &GuideError) -> ErrorLink {
     match error {
@@ -41,15 +45,35 @@ fn error_link(error: &GuideError) -> ErrorLink {
 
 #[component]
 pub fn OptionsPage() -> impl IntoView {
+    let state = expect_context::<CasebookState>();
     let all = StoredValue::new(routes());
+    // Asked once and remembered on this device; it can be changed here at any time.
+    let area = RwSignal::new(state.load_area());
+    let area_error = RwSignal::new(false);
     let today = today();
     let form = RwSignal::new(GuideForm::default());
     let result = RwSignal::new(None::<GuideAnswer>);
     let errors = RwSignal::new(Vec::<GuideError>::new());
-    let links = Signal::derive(move || errors.get().iter().map(error_link).collect::<Vec<_>>());
+    let links = Signal::derive(move || {
+        let mut links: Vec<ErrorLink> = Vec::new();
+        if area_error.get() {
+            links.push(ErrorLink {
+                message: format!("Answer the question: {AREA_QUESTION}"),
+                target_id: "area-0".to_string(),
+            });
+        }
+        links.extend(errors.get().iter().map(error_link));
+        links
+    });
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        match all.with_value(|r| answer(r, &form.get_untracked(), today)) {
+        let found = all.with_value(|r| answer(r, &form.get_untracked(), today));
+        area_error.set(area.get_untracked().is_none());
+        let found = match (found, area.get_untracked()) {
+            (Ok(_), None) => Err(Vec::new()),
+            (other, _) => other,
+        };
+        match found {
             Ok(found) => {
                 errors.set(Vec::new());
                 result.set(Some(found));
@@ -90,6 +114,13 @@ pub fn OptionsPage() -> impl IntoView {
         </p>
         <ErrorSummary errors=links/>
         <form class="no-print" novalidate on:submit=on_submit data-testid="options-form">
+            <AreaQuestion area=area error=area_error on_change=Callback::new(move |chosen: Area| {
+                area.set(Some(chosen));
+                area_error.set(false);
+                result.set(None);
+                // Kept for next time; if it cannot be, it still applies to this visit.
+                let _ = state.save_area(chosen);
+            })/>
             <For each=move || questions.get() key=|q| q.id.clone() let:question>
                 <QuestionField question=question form=form errors=errors result=result/>
             </For>
@@ -108,7 +139,7 @@ pub fn OptionsPage() -> impl IntoView {
                 <button type="submit" class="button" data-testid="show-options">"Show my options"</button>
             </div>
         </form>
-        {move || result.get().map(|found| view! { <Options found=found form=form.get_untracked() all=all/> })}
+        {move || result.get().map(|found| view! { <Options found=found form=form.get_untracked() all=all area=area.get_untracked().unwrap_or(Area::Hertfordshire)/> })}
     }
 }
 
@@ -165,7 +196,12 @@ fn QuestionField(
 /// The answer: the answers given (each can be changed), the open routes in order, then the
 /// routes that are not open and why, and a way to keep the dates.
 #[component]
-fn Options(found: GuideAnswer, form: GuideForm, all: StoredValue<Routes>) -> impl IntoView {
+fn Options(
+    found: GuideAnswer,
+    form: GuideForm,
+    all: StoredValue<Routes>,
+    area: Area,
+) -> impl IntoView {
     let (open, closed): (Vec<RouteShown>, Vec<RouteShown>) =
         found.routes.into_iter().partition(|r| r.open);
     let summary: Vec<(String, String, String)> = all.with_value(|r| {
@@ -199,6 +235,15 @@ fn Options(found: GuideAnswer, form: GuideForm, all: StoredValue<Routes>) -> imp
                         </dd>
                     </div>
                 }).collect_view()}
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{AREA_QUESTION}</dt>
+                    <dd class="summary-list__value">{area.label()}</dd>
+                    <dd class="summary-list__actions no-print">
+                        <a href="#question-area" on:click=move |e| { e.prevent_default(); focus_when_drawn("area-0".to_string()); }>
+                            "Change" <span class="visually-hidden">" where your child lives"</span>
+                        </a>
+                    </dd>
+                </div>
                 {letter.map(|date| view! {
                     <div class="summary-list__row">
                         <dt class="summary-list__key">"The date on the letter"</dt>
@@ -209,7 +254,7 @@ fn Options(found: GuideAnswer, form: GuideForm, all: StoredValue<Routes>) -> imp
             {warnings.into_iter().map(|warning| view! { <AdviserWarning warning=warning/> }).collect_view()}
             <p>"Routes can usually be followed together: the booklet says \"Usually you can follow more than one route.\""</p>
             <ol class="route-list" data-testid="open-routes">
-                {open.into_iter().map(|shown| view! { <RouteCard shown=shown/> }).collect_view()}
+                {open.into_iter().map(|shown| view! { <RouteCard shown=shown area=area/> }).collect_view()}
             </ol>
             {(!closed.is_empty()).then(|| view! {
                 <h2>"Not open to you now"</h2>
@@ -233,7 +278,7 @@ fn Options(found: GuideAnswer, form: GuideForm, all: StoredValue<Routes>) -> imp
 
 /// One open route: what it is, the booklet's words, who to contact, its dates, what to prepare.
 #[component]
-fn RouteCard(shown: RouteShown) -> impl IntoView {
+fn RouteCard(shown: RouteShown, area: Area) -> impl IntoView {
     let RouteShown {
         route, deadlines, ..
     } = shown;
@@ -250,7 +295,7 @@ fn RouteCard(shown: RouteShown) -> impl IntoView {
                 <p>{quote}</p>
                 <footer>"The booklet, " <A href=format!("/guide/{slug}")>{section}</A></footer>
             </blockquote>
-            <RouteContact contact=route.contact/>
+            <RouteContact contact=route.contact area=area/>
             {(!deadlines.is_empty()).then(|| view! {
                 <ol class="deadline-list">
                     {deadlines.into_iter().map(|f| view! { <DeadlineCard deadline=f.deadline standing=f.standing/> }).collect_view()}
@@ -265,16 +310,22 @@ fn RouteCard(shown: RouteShown) -> impl IntoView {
     }
 }
 
-/// Who to contact for a route, with tap-to-call and email links from the booklet.
+/// Who to contact for a route, with tap-to-call and email links from the booklet. Elsewhere
+/// in England the Hertfordshire numbers are not offered as the parent's: they are told where to
+/// find their own.
 #[component]
-fn RouteContact(contact: ContactRef) -> impl IntoView {
-    let (intro, slug): (&str, Option<&str>) = match contact {
-        ContactRef::School => ("Who to contact: your child's school (the class teacher, the SENCo or the headteacher).", None),
-        ContactRef::CouncilSenTeam => ("Who to contact: the council's SEN team. Hertfordshire's area teams:", Some("sen-officers")),
-        ContactRef::Sendiass => ("Who to contact: Hertfordshire SENDIASS.", Some("contact-sendiass")),
-        ContactRef::KidsMediation => ("Who to contact: Kids Mediation.", Some("kids-mediation")),
-        ContactRef::MediationAdviser => ("Who to contact: the mediation adviser named in the council's decision letter.", None),
-        ContactRef::Tribunal => ("Who to contact: the SEND Tribunal. The council's decision letter says how to appeal; SENDIASS can help.", None),
+fn RouteContact(contact: ContactRef, area: Area) -> impl IntoView {
+    let elsewhere = area == Area::Elsewhere;
+    let (intro, slug): (&str, Option<&str>) = match (contact, elsewhere) {
+        (ContactRef::School, _) => ("Who to contact: your child's school (the class teacher, the SENCo or the headteacher).", None),
+        (ContactRef::CouncilSenTeam, false) => ("Who to contact: the council's SEN team. Hertfordshire's area teams:", Some("sen-officers")),
+        (ContactRef::CouncilSenTeam, true) => ("Who to contact: your council's SEN team. Its details are on the council's letters and on its Local Offer website.", None),
+        (ContactRef::Sendiass, false) => ("Who to contact: Hertfordshire SENDIASS.", Some("contact-sendiass")),
+        (ContactRef::Sendiass, true) => ("Who to contact: your local SENDIASS (the free information, advice and support service). Every council has one: find yours on your council's Local Offer website or through the national IASS Network.", None),
+        (ContactRef::KidsMediation, false) => ("Who to contact: Kids Mediation.", Some("kids-mediation")),
+        (ContactRef::KidsMediation, true) => ("Who to contact: the disagreement resolution service for your area. Your council must arrange one: its Local Offer or its letters name it (Kids Mediation is Hertfordshire's).", None),
+        (ContactRef::MediationAdviser, _) => ("Who to contact: the mediation adviser named in the council's decision letter.", None),
+        (ContactRef::Tribunal, _) => ("Who to contact: the SEND Tribunal. The council's decision letter says how to appeal; SENDIASS can help.", None),
     };
     let contacts: Vec<_> = slug
         .map(|slug| {
@@ -286,7 +337,7 @@ fn RouteContact(contact: ContactRef) -> impl IntoView {
         })
         .unwrap_or_default();
     view! {
-        <div class="route__contact">
+        <div class="route__contact" data-testid="route-contact">
             <p>{intro}</p>
             {(!contacts.is_empty()).then(|| view! {
                 <ul class="contact__links">
@@ -301,6 +352,40 @@ fn RouteContact(contact: ContactRef) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
+        </div>
+    }
+}
+
+/// "Does your child live in Hertfordshire?": the booklet's contacts are Hertfordshire's.
+#[component]
+fn AreaQuestion(
+    area: RwSignal<Option<Area>>,
+    error: RwSignal<bool>,
+    on_change: Callback<Area>,
+) -> impl IntoView {
+    view! {
+        <div class=move || if error.get() { "form-group form-group--error" } else { "form-group" } id="question-area">
+            <fieldset class="fieldset" aria-describedby="area-hint">
+                <legend class="fieldset__legend fieldset__legend--m"><h2 class="fieldset__heading">{AREA_QUESTION}</h2></legend>
+                <p class="hint" id="area-hint">"The booklet's phone numbers are Hertfordshire's. The routes and dates are the law in all of England. Your answer is remembered on this device."</p>
+                {move || error.get().then(|| view! {
+                    <p class="error-message"><span class="visually-hidden">"Error: "</span>"Choose one"</p>
+                })}
+                <div class="radios">
+                    {Area::ALL.iter().enumerate().map(|(n, choice)| {
+                        let choice = *choice;
+                        let id = format!("area-{n}");
+                        view! {
+                            <div class="radios__item">
+                                <input class="radios__input" type="radio" name="area" id=id.clone() value=choice.id()
+                                    prop:checked=move || area.get() == Some(choice)
+                                    on:change=move |_| on_change.run(choice)/>
+                                <label class="radios__label" for=id>{choice.label()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
         </div>
     }
 }

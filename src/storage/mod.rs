@@ -8,6 +8,7 @@
 pub mod layout;
 pub mod memory;
 
+use crate::domain::guide::Area;
 use crate::domain::my_dates::MyDatesForm;
 
 pub use layout::{is_casebook_key, usage, Usage};
@@ -107,9 +108,32 @@ pub fn clear_my_dates(store: &mut dyn KeyValueStore) {
     store.remove(MY_DATES_KEY);
 }
 
+/// Where the child lives, asked once by "What can I do?".
+pub const AREA_KEY: &str = "send-casebook:area:v1";
+
+/// The area the parent chose, if any (anything else stored reads as not chosen, and is asked
+/// again).
+pub fn load_area(store: &dyn KeyValueStore) -> Option<Area> {
+    store.get(AREA_KEY).and_then(|id| Area::from_id(&id))
+}
+
+pub fn save_area(store: &mut dyn KeyValueStore, area: Area) -> Result<(), Refused> {
+    store.set(AREA_KEY, area.id())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_area_is_kept_and_anything_else_stored_is_asked_again() {
+        let mut store = memory::MemoryStore::new();
+        assert_eq!(load_area(&store), None);
+        save_area(&mut store, Area::Elsewhere).expect("fits");
+        assert_eq!(load_area(&store), Some(Area::Elsewhere));
+        store.set(AREA_KEY, "narnia").expect("fits");
+        assert_eq!(load_area(&store), None);
+    }
 
     #[test]
     fn an_unreadable_form_is_kept_aside_once_and_never_written_over_unkept() {

@@ -51,6 +51,7 @@ async function walkTheGuide(app) {
   await page.getByTestId('results').locator('time[datetime="2025-08-15"]').waitFor();
   // So does "What can I do?".
   await app.visit('/options');
+  await page.getByLabel('Yes, in Hertfordshire').check();
   await page.getByLabel('The council has decided to stop (cease) the EHC plan').check();
   await page.getByTestId('show-options').click();
   await page.locator('[data-route=appeal]').waitFor();

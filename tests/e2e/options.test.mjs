@@ -18,6 +18,8 @@ async function optionsPage(today, viewport = { width: 900, height: 900 }) {
   return app;
 }
 
+const inHertfordshire = (page) => page.getByLabel('Yes, in Hertfordshire').check();
+
 const openRoutes = (page) => page.getByTestId('route').evaluateAll((rs) => rs.map((r) => r.dataset.route));
 
 async function letterDate(page, [day, month, year]) {
@@ -29,7 +31,11 @@ async function letterDate(page, [day, month, year]) {
 test('a refusal to assess: the adviser first, then mediation and the appeal, with the dates, kept in a case', async () => {
   const app = await optionsPage('2025-07-15');
   const { page } = app;
+  // Where the child lives is asked first (the booklet's numbers are Hertfordshire's).
   await page.getByLabel('The council will not carry out an EHC needs assessment (or re-assessment)').check();
+  await page.getByTestId('show-options').click();
+  assert.match(await page.getByTestId('error-summary').textContent(), /Answer the question: Does your child live in Hertfordshire\?/);
+  await inHertfordshire(page);
   await letterDate(page, ['30', '6', '2025']);
   await page.getByTestId('show-options').click();
   await page.getByTestId('options').waitFor();
@@ -71,6 +77,7 @@ test('a refusal to assess: the adviser first, then mediation and the appeal, wit
 test('an appeal only about the school needs no adviser, and says why; other situations get their routes', async () => {
   const app = await optionsPage('2025-07-15');
   const { page } = app;
+  await inHertfordshire(page);
   await page.getByLabel(/I only disagree with the school or college named/).check();
   await letterDate(page, ['30', '6', '2025']);
   await page.getByTestId('show-options').click();
@@ -110,6 +117,7 @@ test('an appeal only about the school needs no adviser, and says why; other situ
 test('the questions and the options fit a 320 px screen', async () => {
   const app = await optionsPage('2025-07-15', { width: 320, height: 700 });
   const { page } = app;
+  await inHertfordshire(page);
   await page.getByLabel('The council has decided to stop (cease) the EHC plan').check();
   await letterDate(page, ['14', '10', '2025']);
   await page.getByTestId('show-options').click();
@@ -118,6 +126,32 @@ test('the questions and the options fit a 320 px screen', async () => {
   assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
   await assertNoAxeViolations(page, 'What can I do? at 320 px');
   await page.screenshot({ path: screenshotPath('options-320.png'), fullPage: true });
+  app.assertClean();
+  await app.close();
+});
+
+test('elsewhere in England: the same routes and dates, and the Hertfordshire numbers are not offered as yours', async () => {
+  const app = await optionsPage('2025-07-15');
+  const { page } = app;
+  await page.getByLabel('No, somewhere else in England').check();
+  await page.getByLabel('The council assessed my child but will not issue an EHC plan').check();
+  await letterDate(page, ['30', '6', '2025']);
+  await page.getByTestId('show-options').click();
+  await page.getByTestId('options').waitFor();
+  const help = page.locator('[data-route=help]');
+  assert.match(await help.getByTestId('route-contact').textContent(), /your local SENDIASS.*Local Offer.*IASS Network/);
+  assert.equal(await help.locator('a[href^="tel:"]').count(), 0, 'no Hertfordshire number offered as theirs');
+  assert.match(await page.locator('[data-route=complaint-council]').getByTestId('route-contact').textContent(), /your council's SEN team/);
+  assert.match(await page.locator('[data-route=appeal] .deadline__date').textContent(), /Monday 1 September 2025, by 5pm/);
+  assert.match(await page.getByTestId('answers').textContent(), /Does your child live in Hertfordshire\?No, somewhere else in England/);
+  // Remembered on this device, and can be changed.
+  await page.reload();
+  await page.getByTestId('options-form').waitFor();
+  assert.equal(await page.getByLabel('No, somewhere else in England').isChecked(), true);
+  assert.equal(await page.evaluate(() => localStorage.getItem('send-casebook:area:v1')), 'elsewhere');
+  await inHertfordshire(page);
+  assert.equal(await page.evaluate(() => localStorage.getItem('send-casebook:area:v1')), 'hertfordshire');
+  await assertNoAxeViolations(page, 'What can I do? elsewhere');
   app.assertClean();
   await app.close();
 });
