@@ -220,6 +220,17 @@ pub enum EntryError {
 }
 
 impl LogEntryDraft {
+    /// Sets what it was; a meeting or a call also sets how, so the log never reads "Meeting ·
+    /// Letter" (the parent can still change how, for a video call, say).
+    pub fn set_direction(&mut self, direction: Direction) {
+        self.direction = direction;
+        match direction {
+            Direction::Meeting if self.method != Method::VideoCall => self.method = Method::Meeting,
+            Direction::Call if self.method != Method::VideoCall => self.method = Method::Phone,
+            _ => {}
+        }
+    }
+
     /// The key date for `kind` from the details typed, or `None` with the problems added.
     fn key_date_of(
         &self,
@@ -708,5 +719,24 @@ mod tests {
             Added::NoSuchCase
         );
         assert!(book.case("case-1").is_none());
+    }
+
+    #[test]
+    fn a_meeting_or_a_call_sets_how_it_happened() {
+        let mut draft = LogEntryDraft::default();
+        assert_eq!(draft.method, Method::Letter);
+        draft.set_direction(Direction::Meeting);
+        assert_eq!(draft.method, Method::Meeting);
+        draft.set_direction(Direction::Call);
+        assert_eq!(draft.method, Method::Phone);
+        draft.method = Method::VideoCall;
+        draft.set_direction(Direction::Meeting);
+        assert_eq!(draft.method, Method::VideoCall, "a video call stays one");
+        draft.set_direction(Direction::Sent);
+        assert_eq!(
+            draft.method,
+            Method::VideoCall,
+            "a letter sent leaves how alone"
+        );
     }
 }

@@ -48,6 +48,18 @@ pub struct CaseDeadline {
     pub followed: Followed,
 }
 
+/// A date to chase something up: what was promised and by whom, or else the entry's subject.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    pub entry_id: String,
+    /// "Promised by Ms Patel: send the therapy report", or the entry's subject.
+    pub what: String,
+    pub date: NaiveDate,
+    pub passed: bool,
+    /// Ticked as kept.
+    pub kept: bool,
+}
+
 /// What the case summary shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseSummary {
@@ -56,8 +68,8 @@ pub struct CaseSummary {
     /// The council's (or another body's) deadlines that have passed with nothing logged to say
     /// they were done, soonest first.
     pub overdue_for_others: Vec<CaseDeadline>,
-    /// Entries with a follow-up date, soonest first, with whether it has passed.
-    pub follow_ups: Vec<(String, String, NaiveDate, bool)>,
+    /// Entries with a follow-up date, soonest first.
+    pub follow_ups: Vec<FollowUp>,
     /// The last contact with each party, most recent first.
     pub last_contact: Vec<(Party, NaiveDate)>,
 }
@@ -79,14 +91,24 @@ pub fn case_summary(case: &Case, today: NaiveDate) -> CaseSummary {
     }
     sorting::sort_by_key(&mut upcoming, |i| i.followed.deadline.act_by());
     sorting::sort_by_key(&mut overdue_for_others, |i| i.followed.deadline.date);
-    let mut follow_ups: Vec<(String, String, NaiveDate, bool)> = case
+    let mut follow_ups: Vec<FollowUp> = case
         .live_entries()
         .filter_map(|e| {
-            e.follow_up
-                .map(|f| (e.id.clone(), e.subject.clone(), f, f < today))
+            let what = match (e.promised.is_empty(), e.promised_by.is_empty()) {
+                (true, _) => e.subject.clone(),
+                (false, true) => format!("Promised: {}", e.promised),
+                (false, false) => format!("Promised by {}: {}", e.promised_by, e.promised),
+            };
+            e.follow_up.map(|date| FollowUp {
+                entry_id: e.id.clone(),
+                what,
+                date,
+                passed: date < today,
+                kept: e.promise_kept,
+            })
         })
         .collect();
-    sorting::sort_by_key(&mut follow_ups, |f| f.2);
+    sorting::sort_by_key(&mut follow_ups, |f| f.date);
     let mut last_contact: Vec<(Party, NaiveDate)> = Vec::new();
     for entry in case.live_entries() {
         match last_contact.iter_mut().find(|(p, _)| *p == entry.party) {
@@ -175,13 +197,25 @@ mod tests {
         assert_eq!(late, [148, 78, 50], "6, 16 and 20 weeks from 6 January");
         assert_eq!(
             summary.follow_ups,
-            [(
-                "d".to_string(),
-                "Letter d".to_string(),
-                d(2025, 7, 10),
-                true
-            )]
+            [FollowUp {
+                entry_id: "d".to_string(),
+                what: "Letter d".to_string(),
+                date: d(2025, 7, 10),
+                passed: true,
+                kept: false,
+            }]
         );
+        // A promise is shown as what was promised, and by whom.
+        let mut promise = entry("p", d(2025, 7, 1), 4);
+        promise.promised = "Send the therapy report".into();
+        promise.promised_by = "Ms Patel".into();
+        promise.follow_up = Some(d(2025, 7, 20));
+        let promised = case_summary(&case("k", vec![promise]), today());
+        assert_eq!(
+            promised.follow_ups[0].what,
+            "Promised by Ms Patel: Send the therapy report"
+        );
+        assert!(!promised.follow_ups[0].passed);
         assert_eq!(
             summary.last_contact,
             [

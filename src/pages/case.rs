@@ -187,8 +187,11 @@ fn CaseSummaryView(case_id: String, summary: CaseSummary) -> impl IntoView {
             } else {
                 view! {
                     <ul class="bullets" data-testid="follow-ups">
-                        {follow_ups.into_iter().map(|(id, subject, date, passed)| view! {
-                            <li>{long_date(date)} ": " <A href=format!("{base}/log/{id}")>{subject}</A> {passed.then_some(" (date passed: chase it up)")}</li>
+                        {follow_ups.into_iter().map(|f| {
+                            let note = if f.kept { Some(" (done)") } else if f.passed { Some(" (date passed: chase it up)") } else { None };
+                            view! {
+                                <li>{long_date(f.date)} ": " <A href=format!("{base}/log/{}", f.entry_id)>{f.what}</A> {note}</li>
+                            }
                         }).collect_view()}
                     </ul>
                 }.into_any()

@@ -61,7 +61,7 @@ pub fn HomePage() -> impl IntoView {
             </li>
             <li class="card">
                 <A href="/contacts">"Phone and email contacts"</A>
-                <p>"Your SEN officer, Kids Mediation and Hertfordshire SENDIASS, one tap away."</p>
+                <p>"Hertfordshire's SEN officers, Kids Mediation and SENDIASS, one tap away."</p>
             </li>
         </ul>
         <h2>"The guide"</h2>

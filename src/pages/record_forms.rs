@@ -245,7 +245,7 @@ pub fn LogEntryPage() -> impl IntoView {
                 error=Signal::derive(move || errors.read().contains(&EntryError::Time).then(|| entry_error(&EntryError::Time).0))/>
             <SelectField id="entry-direction" label="What was it?" options=direction_options
                 value=Signal::derive(move || draft.read().direction.id())
-                on_change=Callback::new(move |v: String| draft.update(|d| if let Some(x) = Direction::from_id(&v) { d.direction = x }))/>
+                on_change=Callback::new(move |v: String| draft.update(|d| if let Some(x) = Direction::from_id(&v) { d.set_direction(x) }))/>
             <SelectField id="entry-method" label="How" options=method_options.clone()
                 value=Signal::derive(move || draft.read().method.id())
                 on_change=Callback::new(move |v: String| draft.update(|d| if let Some(m) = Method::from_id(&v) { d.method = m }))/>
