@@ -419,7 +419,13 @@ mod tests {
                 .expect("always asked");
             let has = |id: &str| open.iter().any(|o| o == id);
             assert_eq!(has("appeal"), appealable.contains(&problem), "{combo:?}");
-            assert_eq!(has("mediation"), appealable.contains(&problem), "{combo:?}");
+            // Mediation is for the decisions needing mediation advice: not an appeal only about
+            // the school named, where a certificate would not give more time.
+            assert_eq!(
+                has("mediation"),
+                appealable.contains(&problem) && problem != "school-named-only",
+                "{combo:?}"
+            );
             assert_eq!(
                 has("mediation-adviser"),
                 appealable.contains(&problem) && problem != "school-named-only",

@@ -57,8 +57,9 @@ pub fn did_you_mean(vocabulary: &BTreeMap<String, usize>, query: &str) -> Option
         .split_whitespace()
         .map(|word| {
             let lower = word.to_lowercase();
-            let known =
-                lower.chars().count() < 4 || vocabulary.keys().any(|v| v.starts_with(&lower));
+            let known = lower.chars().count() < 4
+                || lower.chars().any(|c| !c.is_alphabetic())
+                || vocabulary.keys().any(|v| v.starts_with(&lower));
             if known {
                 return lower;
             }
@@ -82,8 +83,17 @@ pub fn did_you_mean(vocabulary: &BTreeMap<String, usize>, query: &str) -> Option
 
 /// The app's pages a search should point to, for questions about time limits or options.
 pub fn pages_for(query: &str) -> Vec<(&'static str, &'static str)> {
-    let q = query.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| q.contains(w));
+    // Whole words, or the start of one ("mediat" finds mediation; "date" is not in "update").
+    let q = format!(
+        " {} ",
+        query
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let has = |words: &[&str]| words.iter().any(|w| q.contains(&format!(" {w}")));
     let mut pages = Vec::new();
     if has(&[
         "deadline",
@@ -137,6 +147,7 @@ mod tests {
             "the start of a word it has"
         );
         assert_eq!(did_you_mean(&words, "xylophone"), None, "nothing near");
+        assert_eq!(did_you_mean(&words, "2026"), None, "numbers are left alone");
         assert_eq!(
             did_you_mean(&words, "apeal tribnual").as_deref(),
             Some("appeal tribunal")
@@ -169,5 +180,7 @@ mod tests {
         assert_eq!(hrefs("deadline"), ["/dates"]);
         assert_eq!(hrefs("what can I do"), ["/options"]);
         assert!(hrefs("contact").is_empty());
+        assert!(hrefs("update the plan").is_empty(), "not inside a word");
+        assert!(hrefs("adoption").is_empty());
     }
 }

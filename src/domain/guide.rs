@@ -115,6 +115,25 @@ pub fn event_for(routes: &Routes, problem: &str) -> Option<KeyDate> {
     })
 }
 
+/// The date question for an event: what the date is, and a hint. A decision counts from its
+/// letter; a review from the meeting; a discrimination claim from the day it happened.
+pub fn date_question(key: KeyDate) -> (&'static str, &'static str) {
+    match key {
+        KeyDate::ReviewMeeting => (
+            "When was (or is) the review meeting?",
+            "Leave it empty if you do not know.",
+        ),
+        KeyDate::DisabilityDiscrimination => (
+            "When did it happen?",
+            "If it went on over a period, the last day. Not the date of a letter about it.",
+        ),
+        _ => (
+            "What is the date on the letter?",
+            "If the date on the letter and the date it was sent differ, use the earlier one. Leave it empty if there is no letter yet.",
+        ),
+    }
+}
+
 /// The rules whose dates a route's `dates:` line asks for.
 fn rules_for(dates: &str) -> &'static [Rule] {
     match dates {
@@ -146,7 +165,10 @@ pub fn answer(
         })
         .map(|q| GuideError::Unanswered(q.id.clone(), q.ask.clone()))
         .collect();
-    let letter = if form.letter.is_empty() {
+    let problem = form.answer("problem").unwrap_or_default();
+    let key = event_for(routes, &problem);
+    // The date is asked only for a problem that has one; a hidden one is never read.
+    let letter = if form.letter.is_empty() || key.is_none() {
         None
     } else {
         parse_date(&form.letter, today)
@@ -156,8 +178,6 @@ pub fn answer(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let problem = form.answer("problem").unwrap_or_default();
-    let key = event_for(routes, &problem);
     let event = letter.zip(key);
     let followed = match event {
         Some((date, key)) => follow(
@@ -333,6 +353,12 @@ mod tests {
                 .as_deref(),
             Some([GuideError::Letter(_)])
         ));
+        // A date typed for a problem that has none is not read (the box is not shown).
+        let hidden = form(
+            &[("problem", "help-not-enough"), ("plan", "no")],
+            ("31", "2", "x"),
+        );
+        assert!(answer(&routes, &hidden, d(2025, 7, 15)).is_ok());
         // No letter date: the routes, and no dates.
         let result = answer(
             &routes,

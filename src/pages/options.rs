@@ -16,7 +16,8 @@ use crate::content::routes::{routes, ContactRef, Question, Routes};
 use crate::content::{booklet, ContactKind};
 use crate::domain::date_input::DatePart;
 use crate::domain::guide::{
-    answer, event_for, questions_to_ask, Area, GuideAnswer, GuideError, GuideForm, RouteShown,
+    answer, date_question, event_for, questions_to_ask, Area, GuideAnswer, GuideError, GuideForm,
+    RouteShown,
 };
 use crate::domain::my_dates::warnings_for;
 use crate::domain::words::long_date;
@@ -96,9 +97,10 @@ pub fn OptionsPage() -> impl IntoView {
             })
         })
     });
-    let has_event = Memo::new(move |_| {
+    let date_question = Memo::new(move |_| {
         form.with(|f| {
-            all.with_value(|r| event_for(r, &f.answer("problem").unwrap_or_default()).is_some())
+            all.with_value(|r| event_for(r, &f.answer("problem").unwrap_or_default()))
+                .map(date_question)
         })
     });
     view! {
@@ -108,10 +110,15 @@ pub fn OptionsPage() -> impl IntoView {
             "Answer a few questions. You will see every route the booklet describes for your situation, in the order that keeps most options open, "
             "with who to contact, your dates and what to prepare. Your answers stay on this device."
         </p>
-        <p class="hint no-print">
-            "This is information, not advice. For advice about your child, call Hertfordshire SENDIASS on "
-            <a href="tel:+441992555847">"01992 555847"</a> "."
-        </p>
+        <p class="hint no-print">{move || match area.get() {
+            Some(Area::Elsewhere) => view! {
+                "This is information, not advice. For advice about your child, contact your local SENDIASS (your council's Local Offer website names it)."
+            }.into_any(),
+            _ => view! {
+                "This is information, not advice. For advice about your child, call Hertfordshire SENDIASS on "
+                <a href="tel:+441992555847">"01992 555847"</a> "."
+            }.into_any(),
+        }}</p>
         <ErrorSummary errors=links/>
         <form class="no-print" novalidate on:submit=on_submit data-testid="options-form">
             <AreaQuestion area=area error=area_error on_change=Callback::new(move |chosen: Area| {
@@ -124,12 +131,15 @@ pub fn OptionsPage() -> impl IntoView {
             <For each=move || questions.get() key=|q| q.id.clone() let:question>
                 <QuestionField question=question form=form errors=errors result=result/>
             </For>
-            {move || has_event.get().then(|| view! {
-                <DateInput id="letter-date" label="What is the date on the letter?"
-                    hint="If the date on the letter and the date it was sent differ, use the earlier one. Leave it empty if there is no letter yet."
+            {move || date_question.get().map(|(label, hint)| view! {
+                <DateInput id="letter-date" label=label
+                    hint=hint
                     optional=true
                     value=Signal::derive(move || form.read().letter.clone())
-                    on_change=Callback::new(move |(part, text): (DatePart, String)| form.update(|f| f.letter.set(part, text)))
+                    on_change=Callback::new(move |(part, text): (DatePart, String)| {
+                        form.update(|f| f.letter.set(part, text));
+                        result.set(None);
+                    })
                     error=Signal::derive(move || errors.read().iter().find_map(|e| match e {
                         GuideError::Letter(d) => Some((date_error_message("the date on the letter", d), d.parts())),
                         _ => None,
@@ -268,10 +278,17 @@ fn Options(
                 <PrintButton label="Print your options"/>
             </div>
             {(!events.is_empty()).then(|| view! { <SaveToRecords events=events.clone() has_dates=has_dates action="Keep this in my records"/> })}
-            <p class="source">
-                "This is information, not legal advice. Hertfordshire SENDIASS gives free, impartial advice: "
-                <a href="tel:+441992555847">"01992 555847"</a> "."
-            </p>
+            {match area {
+                Area::Hertfordshire => view! {
+                    <p class="source">
+                        "This is information, not legal advice. Hertfordshire SENDIASS gives free, impartial advice: "
+                        <a href="tel:+441992555847">"01992 555847"</a> "."
+                    </p>
+                }.into_any(),
+                Area::Elsewhere => view! {
+                    <p class="source">"This is information, not legal advice. Your local SENDIASS gives free, impartial advice."</p>
+                }.into_any(),
+            }}
         </section>
     }
 }
@@ -325,7 +342,7 @@ fn RouteContact(contact: ContactRef, area: Area) -> impl IntoView {
         (ContactRef::KidsMediation, false) => ("Who to contact: Kids Mediation.", Some("kids-mediation")),
         (ContactRef::KidsMediation, true) => ("Who to contact: the disagreement resolution service for your area. Your council must arrange one: its Local Offer or its letters name it (Kids Mediation is Hertfordshire's).", None),
         (ContactRef::MediationAdviser, _) => ("Who to contact: the mediation adviser named in the council's decision letter.", None),
-        (ContactRef::Tribunal, _) => ("Who to contact: the SEND Tribunal. The council's decision letter says how to appeal; SENDIASS can help.", None),
+        (ContactRef::Tribunal, _) => ("Who to contact: the SEND Tribunal (the First-tier Tribunal, Special Educational Needs and Disability). For an appeal, the council's decision letter says how; SENDIASS can help with the forms.", None),
     };
     let contacts: Vec<_> = slug
         .map(|slug| {

@@ -86,6 +86,12 @@ test('an appeal only about the school needs no adviser, and says why; other situ
   assert.equal(await page.getByTestId('adviser-warning').count(), 0, 'no adviser, no warning');
   assert.match(await page.getByTestId('closed-routes').textContent(), /Contact the mediation adviser.*no mediation certificate is needed/);
   assert.match(await page.locator('[data-route=appeal]').textContent(), /do not need a mediation certificate/);
+  assert.match(await page.getByTestId('closed-routes').textContent(), /Ask for mediation.*would not give you more time/);
+  // A changed date clears the old answer.
+  await page.locator('#letter-date-day').fill('1');
+  assert.equal(await page.getByTestId('options').count(), 0);
+  await page.getByTestId('show-options').click();
+  await page.getByTestId('options').waitFor();
 
   // Help at school: the follow-up question must be answered.
   await page.getByLabel(/The help my child gets at school/).check();
@@ -104,8 +110,11 @@ test('an appeal only about the school needs no adviser, and says why; other situ
   assert.ok(!help.includes('appeal'));
   assert.match(await page.getByTestId('closed-routes').textContent(), /Appeal to the SEND Tribunal.*cannot be appealed/);
 
-  // Discrimination: its own time limit, 6 months starting with the day it happened.
+  // Discrimination: its own time limit, 6 months starting with the day it happened (asked
+  // as such, not as a letter's date).
   await page.getByLabel(/treated my child unfairly because of a disability/).check();
+  assert.match(await page.locator('#letter-date-hint').textContent(), /Not the date of a letter/);
+  assert.match(await page.locator('fieldset:has(#letter-date-day) legend').textContent(), /When did it happen\?/);
   await letterDate(page, ['11', '3', '2026']);
   await page.getByTestId('show-options').click();
   await page.getByTestId('options').waitFor();
@@ -138,6 +147,7 @@ test('elsewhere in England: the same routes and dates, and the Hertfordshire num
   await letterDate(page, ['30', '6', '2025']);
   await page.getByTestId('show-options').click();
   await page.getByTestId('options').waitFor();
+  assert.doesNotMatch(await page.locator('main').textContent(), /01992 555847/, 'no Hertfordshire number as theirs');
   const help = page.locator('[data-route=help]');
   assert.match(await help.getByTestId('route-contact').textContent(), /your local SENDIASS.*Local Offer.*IASS Network/);
   assert.equal(await help.locator('a[href^="tel:"]').count(), 0, 'no Hertfordshire number offered as theirs');
