@@ -6,6 +6,7 @@
 //! the text that came out of the PDF. Nothing here touches the browser.
 
 pub mod corrections;
+pub mod letters;
 pub mod parse;
 pub mod routes;
 pub mod search;

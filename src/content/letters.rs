@@ -1,0 +1,226 @@
+//! The letters the guide's routes ask for, as content (`content/letters.md`): each with who it
+//! goes to, its subject, the fields the parent fills in and its text with `{field}`
+//! placeholders. [`fill`] makes the letter from what was typed, or says which fields are still
+//! empty; a letter is never shown with a placeholder left in it.
+
+use std::collections::BTreeMap;
+
+pub const LETTERS_SOURCE: &str = include_str!("../../content/letters.md");
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    pub id: String,
+    pub title: String,
+    pub to: String,
+    pub subject: String,
+    /// (field id, label), in the order the form asks.
+    pub fields: Vec<(String, String)>,
+    pub body: String,
+}
+
+/// Reads the letters file, or says what is wrong with it.
+pub fn parse_letters(source: &str) -> Result<Vec<Letter>, Vec<String>> {
+    let mut letters: Vec<Letter> = Vec::new();
+    let mut errors = Vec::new();
+    let mut in_body = false;
+    for (number, line) in source.lines().enumerate() {
+        if in_body {
+            if line == "end" {
+                in_body = false;
+                if let Some(letter) = letters.last_mut() {
+                    letter.body = letter.body.trim_end().to_string();
+                }
+            } else if let Some(letter) = letters.last_mut() {
+                letter.body.push_str(line);
+                letter.body.push('\n');
+            }
+            continue;
+        }
+        if let Some(id) = line.strip_prefix("## letter ") {
+            letters.push(Letter {
+                id: id.trim().to_string(),
+                title: String::new(),
+                to: String::new(),
+                subject: String::new(),
+                fields: Vec::new(),
+                body: String::new(),
+            });
+            continue;
+        }
+        let Some(letter) = letters.last_mut() else {
+            continue;
+        };
+        if line == "body:" {
+            in_body = true;
+        } else if let Some(v) = line.strip_prefix("title: ") {
+            letter.title = v.trim().to_string();
+        } else if let Some(v) = line.strip_prefix("to: ") {
+            letter.to = v.trim().to_string();
+        } else if let Some(v) = line.strip_prefix("subject: ") {
+            letter.subject = v.trim().to_string();
+        } else if let Some(rest) = line.strip_prefix("field ") {
+            match rest.split_once(": ") {
+                Some((id, label)) => letter
+                    .fields
+                    .push((id.trim().to_string(), label.trim().to_string())),
+                None => errors.push(format!("line {}: a field needs `id: label`", number + 1)),
+            }
+        }
+    }
+    if in_body {
+        errors.push("a letter's text has no `end` line".to_string());
+    }
+    for letter in &letters {
+        if letter.title.is_empty() || letter.subject.is_empty() || letter.body.is_empty() {
+            errors.push(format!(
+                "letter {} needs a title, a subject and text",
+                letter.id
+            ));
+        }
+        for name in placeholders(&letter.subject).chain(placeholders(&letter.body)) {
+            if !letter.fields.iter().any(|(id, _)| id == name) {
+                errors.push(format!("letter {}: {{{name}}} is not a field", letter.id));
+            }
+        }
+        for (id, _) in &letter.fields {
+            let used = placeholders(&letter.subject)
+                .chain(placeholders(&letter.body))
+                .any(|name| name == id);
+            if !used {
+                errors.push(format!("letter {}: field {id} is never used", letter.id));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(letters)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The names between `{` and `}` in `text`.
+fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+}
+
+/// The app's letters (the file is checked by the tests; a broken one gives none).
+pub fn letters() -> Vec<Letter> {
+    parse_letters(LETTERS_SOURCE).unwrap_or_default()
+}
+
+/// A letter made from the parent's words: its subject and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filled {
+    pub subject: String,
+    pub body: String,
+}
+
+fn replace_all(text: &str, values: &BTreeMap<String, String>) -> String {
+    let mut out = text.to_string();
+    for (id, value) in values {
+        out = out.replace(&format!("{{{id}}}"), value.trim());
+    }
+    out
+}
+
+/// Makes the letter, or lists the fields (by id) still empty.
+pub fn fill(letter: &Letter, values: &BTreeMap<String, String>) -> Result<Filled, Vec<String>> {
+    let missing: Vec<String> = letter
+        .fields
+        .iter()
+        .filter(|(id, _)| values.get(id).is_none_or(|v| v.trim().is_empty()))
+        .map(|(id, _)| id.clone())
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    Ok(Filled {
+        subject: replace_all(&letter.subject, values),
+        body: replace_all(&letter.body, values),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all() -> Vec<Letter> {
+        parse_letters(LETTERS_SOURCE).unwrap_or_else(|e| panic!("letters.md: {e:?}"))
+    }
+
+    #[test]
+    fn every_letter_the_routes_ask_for_is_there_and_complete() {
+        let ids: Vec<String> = all().into_iter().map(|l| l.id).collect();
+        for wanted in [
+            "complaint-school",
+            "complaint-council",
+            "request-assessment",
+            "adviser-mediation",
+            "adviser-certificate",
+            "disagreement-resolution",
+            "in-writing",
+            "follow-up-promise",
+        ] {
+            assert!(ids.iter().any(|id| id == wanted), "{wanted}");
+        }
+        let broken =
+            parse_letters("## letter x\ntitle: X\nsubject: {a}\nfield b: B\nbody:\nHello {c}\n")
+                .expect_err("broken");
+        let text = broken.join(" | ");
+        assert!(text.contains("no `end` line"), "{text}");
+        assert!(text.contains("{a} is not a field") && text.contains("{c} is not a field"));
+        assert!(text.contains("field b is never used"));
+    }
+
+    #[test]
+    fn a_filled_letter_has_no_placeholder_left_and_an_empty_field_is_named() {
+        for letter in all() {
+            let values: BTreeMap<String, String> = letter
+                .fields
+                .iter()
+                .map(|(id, _)| (id.clone(), format!("  value of {id}  ")))
+                .collect();
+            let filled = fill(&letter, &values).expect("every field given");
+            for text in [&filled.subject, &filled.body] {
+                assert!(
+                    !text.contains('{') && !text.contains('}'),
+                    "{}: {text}",
+                    letter.id
+                );
+            }
+            for (id, _) in &letter.fields {
+                let shown = format!("value of {id}");
+                assert!(
+                    filled.subject.contains(&shown) || filled.body.contains(&shown),
+                    "{}: {id}",
+                    letter.id
+                );
+            }
+            let mut one_empty = values.clone();
+            let first = letter.fields[0].0.clone();
+            one_empty.insert(first.clone(), "   ".into());
+            assert_eq!(fill(&letter, &one_empty), Err(vec![first]), "{}", letter.id);
+        }
+    }
+
+    #[test]
+    fn the_complaint_letters_make_the_booklets_five_points() {
+        // The booklet: tried to resolve it with the right people; the word "complaint"; every
+        // issue; what you want to happen; a reasonable date for a reply.
+        for id in ["complaint-school", "complaint-council"] {
+            let letter = all().into_iter().find(|l| l.id == id).expect("there");
+            let text = format!("{} {}", letter.subject, letter.body).to_lowercase();
+            for point in [
+                "tried",
+                "complaint",
+                "{issues}",
+                "what i would like to happen",
+                "{reply-by}",
+            ] {
+                assert!(text.contains(point), "{id}: {point}");
+            }
+        }
+    }
+}
