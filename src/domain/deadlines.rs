@@ -89,13 +89,7 @@ impl WhoActs {
     pub fn label_in_sentence(self) -> String {
         match self {
             WhoActs::Parent => "you".to_string(),
-            other => {
-                let mut chars = other.label().chars();
-                chars
-                    .next()
-                    .map(|first| first.to_lowercase().chain(chars).collect())
-                    .unwrap_or_default()
-            }
+            other => super::words::lower_first(other.label()),
         }
     }
 }

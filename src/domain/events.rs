@@ -14,7 +14,7 @@
 
 use super::deadlines::{self as d, Deadline, PhaseTransfer, Rule, TribunalOrder, WhoActs};
 use super::sorting;
-use super::words::{day_month_year, days};
+use super::words::{day_month_year, days, lower_first};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -565,15 +565,6 @@ impl KeyDate {
             }
             _ => kind.label().to_string(),
         }
-    }
-}
-
-/// "Make and maintain" as "make and maintain": the first letter only, so "EHC" stays.
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -72,6 +72,16 @@ pub fn ordinal_day(date: NaiveDate) -> String {
     format!("{n}{suffix}")
 }
 
+/// The text with its first letter lowercased, for use inside a sentence: "Make and maintain an
+/// EHC plan" as "make and maintain an EHC plan" ("EHC" stays).
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A count with its noun: "1 day", "2 days", "1 entry", "3 entries".
 pub fn count(n: i64, singular: &str, plural: &str) -> String {
     if n == 1 {

@@ -20,7 +20,6 @@ use crate::domain::my_dates::{
 };
 use crate::state::{CasebookState, StorageProblem};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The plain-English message for a form error (GOV.UK wording patterns).
 pub fn error_message(error: &FormError) -> String {
@@ -85,14 +84,7 @@ pub fn MyDatesPage() -> impl IntoView {
                 errors.set(Vec::new());
                 results.set(Some(dates));
                 form.update(|f| f.submitted = true);
-                request_animation_frame(|| {
-                    if let Some(heading) = document()
-                        .get_element_by_id("results-heading")
-                        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
-                    {
-                        let _ = heading.focus();
-                    }
-                });
+                focus_when_drawn("results-heading".to_string());
             }
             Err(problems) => {
                 results.set(None);
