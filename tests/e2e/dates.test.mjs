@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { fillQuota } from './records-helpers.mjs';
 import {
   sharedBrowserAndServer, openPage, assertNoAxeViolations, screenshotPath, chooseSituation,
 } from './helpers.mjs';
@@ -299,6 +300,34 @@ test('mediation asks whether health is part of it, and a Tribunal order names ea
   const titles = (await deadlines(page)).map((d) => d.title);
   assert.equal(new Set(titles).size, titles.length, `each card says what it is for: ${titles}`);
   assert.match(titles[0], /tell you it will carry out the assessment/);
+  app.assertClean();
+  await app.close();
+});
+
+test('with storage full, "Save to my records" says so, keeps nothing half-saved, and saves once there is room', async () => {
+  const app = await datesPage('2025-07-15');
+  const { page } = app;
+  await chooseSituation(page, 'A decision to stop (cease) an EHC plan');
+  await enterDate(page, 'decision-sent', ['30', '6', '2025']);
+  await page.getByRole('button', { name: 'Work out my dates' }).click();
+  await page.getByTestId('results').waitFor();
+  await fillQuota(page);
+  const save = page.getByTestId('save-to-records');
+  await save.getByLabel('Name for the new case').fill('Quota');
+  await save.getByRole('button', { name: 'Save to my records' }).click();
+  await page.getByTestId('records-problem').waitFor();
+  assert.equal(await page.getByTestId('saved-to-records').count(), 0, 'not reported as saved');
+  const stored = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('send-casebook:records')).length);
+  assert.equal(await stored(), 0, 'no half-written case');
+  assert.equal(await save.getByLabel('Name for the new case').inputValue(), 'Quota', 'what was typed stays');
+  // Room again: the same button saves, and the case reads back after a reload.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await save.getByRole('button', { name: 'Save to my records' }).click();
+  await page.getByTestId('saved-to-records').waitFor();
+  await app.visit('/records');
+  await page.getByTestId('case-list').getByRole('link', { name: 'Quota', exact: true }).click();
+  await page.getByTestId('entry-key-date').waitFor();
+  assert.match(await page.getByTestId('entry-key-date').textContent(), /stop \(cease\)/);
   app.assertClean();
   await app.close();
 });
