@@ -54,6 +54,8 @@ fn case_with(entries: Vec<send_casebook::domain::casebook::LogEntry>) -> Case {
         id: "case-1".into(),
         name: "L".into(),
         school: String::new(),
+        birth_date: None,
+        contacts: String::new(),
         plan_status: PlanStatus::HasPlan,
         entries,
         notes: Vec::new(),

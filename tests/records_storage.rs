@@ -53,6 +53,8 @@ fn case(id: &str, updated: Millis, entries: usize) -> Case {
         id: id.into(),
         name: format!("Child {id}"),
         school: "Oak Primary".into(),
+        birth_date: None,
+        contacts: String::new(),
         plan_status: PlanStatus::HasPlan,
         entries: (0..entries)
             .map(|i| {

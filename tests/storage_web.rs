@@ -136,6 +136,8 @@ fn sample_casebook(entries: usize) -> send_casebook::domain::casebook::Casebook 
             id: "case-1".into(),
             name: "J.S.".into(),
             school: String::new(),
+            birth_date: None,
+            contacts: String::new(),
             plan_status: PlanStatus::HasPlan,
             entries: (0..entries).map(entry).collect(),
             notes: Vec::new(),

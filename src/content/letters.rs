@@ -3,7 +3,10 @@
 //! placeholders. [`fill`] makes the letter from what was typed, or says which fields are still
 //! empty; a letter is never shown with a placeholder left in it.
 
+use crate::domain::casebook::Party;
+use crate::domain::events::EventKind;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 pub const LETTERS_SOURCE: &str = include_str!("../../content/letters.md");
 
@@ -12,10 +15,38 @@ pub struct Letter {
     pub id: String,
     pub title: String,
     pub to: String,
+    /// Who it goes to, as the log names them.
+    pub party: Party,
+    /// The key date that sending it is, when it starts a legal clock.
+    pub starts: Option<EventKind>,
     pub subject: String,
-    /// (field id, label), in the order the form asks.
-    pub fields: Vec<(String, String)>,
+    /// In the order the form asks.
+    pub fields: Vec<Field>,
     pub body: String,
+}
+
+/// How a field is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// One line of text.
+    Line,
+    /// Several lines (a text area).
+    Long,
+    /// A date, asked as day, month and year and written in words.
+    Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub id: String,
+    pub label: String,
+    pub kind: FieldKind,
+}
+
+impl Letter {
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
 }
 
 /// Reads the letters file, or says what is wrong with it.
@@ -41,6 +72,8 @@ pub fn parse_letters(source: &str) -> Result<Vec<Letter>, Vec<String>> {
                 id: id.trim().to_string(),
                 title: String::new(),
                 to: String::new(),
+                party: Party::Other,
+                starts: None,
                 subject: String::new(),
                 fields: Vec::new(),
                 body: String::new(),
@@ -58,11 +91,30 @@ pub fn parse_letters(source: &str) -> Result<Vec<Letter>, Vec<String>> {
             letter.to = v.trim().to_string();
         } else if let Some(v) = line.strip_prefix("subject: ") {
             letter.subject = v.trim().to_string();
-        } else if let Some(rest) = line.strip_prefix("field ") {
+        } else if let Some(v) = line.strip_prefix("party: ") {
+            match Party::from_id(v.trim()) {
+                Some(party) => letter.party = party,
+                None => errors.push(format!("line {}: no party {v}", number + 1)),
+            }
+        } else if let Some(v) = line.strip_prefix("starts: ") {
+            match EventKind::from_id(v.trim()) {
+                Some(kind) => letter.starts = Some(kind),
+                None => errors.push(format!("line {}: no event kind {v}", number + 1)),
+            }
+        } else if let Some((kind, rest)) = [
+            ("field ", FieldKind::Line),
+            ("long ", FieldKind::Long),
+            ("date ", FieldKind::Date),
+        ]
+        .into_iter()
+        .find_map(|(prefix, kind)| line.strip_prefix(prefix).map(|rest| (kind, rest)))
+        {
             match rest.split_once(": ") {
-                Some((id, label)) => letter
-                    .fields
-                    .push((id.trim().to_string(), label.trim().to_string())),
+                Some((id, label)) => letter.fields.push(Field {
+                    id: id.trim().to_string(),
+                    label: label.trim().to_string(),
+                    kind,
+                }),
                 None => errors.push(format!("line {}: a field needs `id: label`", number + 1)),
             }
         }
@@ -78,11 +130,11 @@ pub fn parse_letters(source: &str) -> Result<Vec<Letter>, Vec<String>> {
             ));
         }
         for name in placeholders(&letter.subject).chain(placeholders(&letter.body)) {
-            if !letter.fields.iter().any(|(id, _)| id == name) {
+            if letter.field(name).is_none() {
                 errors.push(format!("letter {}: {{{name}}} is not a field", letter.id));
             }
         }
-        for (id, _) in &letter.fields {
+        for Field { id, .. } in &letter.fields {
             let used = placeholders(&letter.subject)
                 .chain(placeholders(&letter.body))
                 .any(|name| name == id);
@@ -105,9 +157,14 @@ fn placeholders(text: &str) -> impl Iterator<Item = &str> {
         .filter_map(|part| part.split_once('}').map(|(name, _)| name))
 }
 
-/// The app's letters (the file is checked by the tests; a broken one gives none).
-pub fn letters() -> Vec<Letter> {
-    parse_letters(LETTERS_SOURCE).unwrap_or_default()
+/// The app's letters, read once (the file is checked by the tests; a broken one gives none).
+pub fn letters() -> &'static [Letter] {
+    static LETTERS: OnceLock<Vec<Letter>> = OnceLock::new();
+    LETTERS.get_or_init(|| parse_letters(LETTERS_SOURCE).unwrap_or_default())
+}
+
+pub fn letter(id: &str) -> Option<&'static Letter> {
+    letters().iter().find(|l| l.id == id)
 }
 
 /// A letter made from the parent's words: its subject and text.
@@ -130,8 +187,8 @@ pub fn fill(letter: &Letter, values: &BTreeMap<String, String>) -> Result<Filled
     let missing: Vec<String> = letter
         .fields
         .iter()
-        .filter(|(id, _)| values.get(id).is_none_or(|v| v.trim().is_empty()))
-        .map(|(id, _)| id.clone())
+        .filter(|f| values.get(&f.id).is_none_or(|v| v.trim().is_empty()))
+        .map(|f| f.id.clone())
         .collect();
     if !missing.is_empty() {
         return Err(missing);
@@ -165,6 +222,22 @@ mod tests {
         ] {
             assert!(ids.iter().any(|id| id == wanted), "{wanted}");
         }
+        let of = |id: &str| all().into_iter().find(|l| l.id == id).expect("there");
+        assert_eq!(of("complaint-council").party, Party::CouncilSenTeam);
+        assert_eq!(
+            of("request-assessment").starts,
+            Some(EventKind::RequestForAssessment)
+        );
+        assert_eq!(
+            of("adviser-certificate").starts,
+            Some(EventKind::DeclinedMediation)
+        );
+        assert_eq!(of("complaint-school").starts, None);
+        for letter in all() {
+            if let Some(reply) = letter.field("reply-by") {
+                assert_eq!(reply.kind, FieldKind::Date, "{}", letter.id);
+            }
+        }
         let broken =
             parse_letters("## letter x\ntitle: X\nsubject: {a}\nfield b: B\nbody:\nHello {c}\n")
                 .expect_err("broken");
@@ -180,7 +253,7 @@ mod tests {
             let values: BTreeMap<String, String> = letter
                 .fields
                 .iter()
-                .map(|(id, _)| (id.clone(), format!("  value of {id}  ")))
+                .map(|f| (f.id.clone(), format!("  value of {}  ", f.id)))
                 .collect();
             let filled = fill(&letter, &values).expect("every field given");
             for text in [&filled.subject, &filled.body] {
@@ -190,7 +263,7 @@ mod tests {
                     letter.id
                 );
             }
-            for (id, _) in &letter.fields {
+            for Field { id, .. } in &letter.fields {
                 let shown = format!("value of {id}");
                 assert!(
                     filled.subject.contains(&shown) || filled.body.contains(&shown),
@@ -199,7 +272,7 @@ mod tests {
                 );
             }
             let mut one_empty = values.clone();
-            let first = letter.fields[0].0.clone();
+            let first = letter.fields[0].id.clone();
             one_empty.insert(first.clone(), "   ".into());
             assert_eq!(fill(&letter, &one_empty), Err(vec![first]), "{}", letter.id);
         }

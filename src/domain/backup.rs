@@ -155,6 +155,7 @@ pub fn validate(casebook: &Casebook) -> Result<(), ImportError> {
     for case in &casebook.cases {
         check_text("a case", TextField::CaseName, &case.name)?;
         check_text("a case", TextField::School, &case.school)?;
+        check_text("a case", TextField::Contacts, &case.contacts)?;
         check_ids("log entry", &case.entries)?;
         check_ids("note", &case.notes)?;
         for entry in case.live_entries() {
@@ -349,6 +350,8 @@ pub fn undo_replace(
             id: id.clone(),
             name: String::new(),
             school: String::new(),
+            birth_date: None,
+            contacts: String::new(),
             plan_status: super::casebook::PlanStatus::NoPlan,
             entries: Vec::new(),
             notes: Vec::new(),

@@ -92,6 +92,14 @@ pub struct Case {
     pub name: String,
     #[serde(default)]
     pub school: String,
+    /// The child's date of birth, if the parent added it (letters use it). Written only when
+    /// set, so a case without one is stored exactly as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<NaiveDate>,
+    /// The parent's own contacts for this child (their council's SEN officer, their local
+    /// SENDIASS, the school), as they typed them. Written only when set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contacts: String,
     pub plan_status: PlanStatus,
     #[serde(default)]
     pub entries: Vec<LogEntry>,
@@ -558,6 +566,8 @@ pub struct CaseDetails {
     pub name: String,
     pub school: String,
     pub plan_status: PlanStatus,
+    pub birth_date: Option<NaiveDate>,
+    pub contacts: String,
 }
 
 impl CaseDetails {
@@ -568,6 +578,8 @@ impl CaseDetails {
             name: name.to_string(),
             school: school.trim().to_string(),
             plan_status,
+            birth_date: None,
+            contacts: String::new(),
         })
     }
 
@@ -576,6 +588,8 @@ impl CaseDetails {
             name: case.name.clone(),
             school: case.school.clone(),
             plan_status: case.plan_status,
+            birth_date: case.birth_date,
+            contacts: case.contacts.clone(),
         }
     }
 }
@@ -590,6 +604,8 @@ impl Casebook {
         case.name = details.name;
         case.school = details.school;
         case.plan_status = details.plan_status;
+        case.birth_date = details.birth_date;
+        case.contacts = details.contacts;
         case.updated = now;
         true
     }
@@ -603,6 +619,8 @@ impl Casebook {
             id: case.id.clone(),
             name: String::new(),
             school: String::new(),
+            birth_date: None,
+            contacts: String::new(),
             plan_status: case.plan_status,
             entries: Vec::new(),
             notes: Vec::new(),
@@ -761,6 +779,8 @@ pub(crate) mod tests {
             id: id.into(),
             name: "A.B.".into(),
             school: "Oak Primary".into(),
+            birth_date: None,
+            contacts: String::new(),
             plan_status: PlanStatus::HasPlan,
             entries,
             notes: Vec::new(),
@@ -848,6 +868,22 @@ pub(crate) mod tests {
         assert_eq!(book.cases[0].entries.len(), 1);
     }
 
+    /// The date of birth and own contacts (December 2026) are additions: a case without them is
+    /// written exactly as before, and one with them reads back the same.
+    #[test]
+    fn a_birth_date_and_contacts_are_written_only_when_given_and_read_back() {
+        let plain = case("case-1", Vec::new());
+        let text = serde_json::to_string(&plain).expect("writes");
+        assert!(!text.contains("birth_date") && !text.contains("contacts"));
+        let mut full = plain.clone();
+        full.birth_date = NaiveDate::from_ymd_opt(2016, 4, 9);
+        full.contacts = "SEN officer: Jo Bloggs, 01234 567890".into();
+        let text = serde_json::to_string(&full).expect("writes");
+        assert!(text.contains("\"birth_date\":\"2016-04-09\""));
+        let back: Case = serde_json::from_str(&text).expect("reads");
+        assert_eq!(back, full);
+    }
+
     #[test]
     fn case_details_need_a_name_and_are_trimmed() {
         assert_eq!(CaseDetails::read("  ", "Oak", PlanStatus::NoPlan), None);
@@ -857,6 +893,8 @@ pub(crate) mod tests {
                 name: "S.J.".into(),
                 school: "Oak Primary".into(),
                 plan_status: PlanStatus::DraftPlan,
+                birth_date: None,
+                contacts: String::new(),
             })
         );
     }

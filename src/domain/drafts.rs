@@ -105,6 +105,8 @@ pub fn case_for_events(id: &str, name: &str, events: &[(NaiveDate, KeyDate)], no
         id: id.to_string(),
         name: name.trim().to_string(),
         school: String::new(),
+        birth_date: None,
+        contacts: String::new(),
         plan_status: events.first().map_or(PlanStatus::HasPlan, |(_, key)| {
             plan_status_after(key.kind())
         }),

@@ -7,6 +7,7 @@
 pub enum TextField {
     CaseName,
     School,
+    Contacts,
     Person,
     Subject,
     Summary,
@@ -22,7 +23,7 @@ impl TextField {
     pub fn limit(self) -> usize {
         match self {
             TextField::Summary | TextField::NoteBody => 100_000,
-            TextField::Promised => 10_000,
+            TextField::Promised | TextField::Contacts => 10_000,
             _ => 1_000,
         }
     }
@@ -32,6 +33,7 @@ impl TextField {
         match self {
             TextField::CaseName => "the name",
             TextField::School => "the school",
+            TextField::Contacts => "your contacts",
             TextField::Person => "the person's name",
             TextField::Subject => "what it was about",
             TextField::Summary => "the summary",

@@ -11,6 +11,7 @@ pub mod drafts;
 pub mod events;
 pub mod guide;
 pub mod ics;
+pub mod letter_draft;
 pub mod limits;
 pub mod log;
 pub mod migrations;

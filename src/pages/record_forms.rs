@@ -84,6 +84,7 @@ fn field_id(field: TextField) -> &'static str {
         TextField::NoteBody => "note-body",
         TextField::CaseName => "case-name",
         TextField::School => "case-school",
+        TextField::Contacts => "edit-case-contacts",
     }
 }
 

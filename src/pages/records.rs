@@ -153,6 +153,8 @@ fn AddCaseForm() -> impl IntoView {
             id: new_id("case"),
             name: details.name,
             school: details.school,
+            birth_date: details.birth_date,
+            contacts: details.contacts,
             plan_status: details.plan_status,
             entries: Vec::new(),
             notes: Vec::new(),
