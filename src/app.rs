@@ -9,6 +9,7 @@ use crate::pages::{
     guide_index::GuideIndexPage,
     guide_section::GuideSectionPage,
     home::HomePage,
+    letters::{LetterPage, LettersPage},
     my_dates::MyDatesPage,
     not_found::NotFoundPage,
     options::OptionsPage,
@@ -60,6 +61,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("guide/:slug") view=GuideSectionPage/>
                     <Route path=path!("dates") view=MyDatesPage/>
                     <Route path=path!("options") view=OptionsPage/>
+                    <Route path=path!("letters") view=LettersPage/>
+                    <Route path=path!("letters/:letter") view=LetterPage/>
                     <Route path=path!("records") view=RecordsPage/>
                     <Route path=path!("records/:case") view=CasePage/>
                     <Route path=path!("records/:case/timeline") view=TimelinePage/>

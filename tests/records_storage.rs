@@ -110,6 +110,9 @@ fn a_casebook_reads_back_exactly_and_in_any_language() {
     let mut store = MemoryStore::new();
     let mut original = book(vec![case("a", 1, 120), case("b", 2, 3)]);
     original.cases[1].entries[0].summary = "Lettre reçue: 教育・健康・ケア計画 ✓ \u{1F600}".into();
+    // A case's own fields, however they were added to the data model, are stored too.
+    original.cases[1].birth_date = chrono::NaiveDate::from_ymd_opt(2016, 4, 9);
+    original.cases[1].contacts = "SEN officer: Jo Bloggs, 01234 567890".into();
     original.last_backup = Some(5);
     saved(&mut store, "t1", &original);
     assert_eq!(stored(&store), normal(original));
@@ -221,6 +224,7 @@ fn every_field_at_its_limit_in_any_script_is_stored_and_comes_back_in_a_backup()
         let mut c = case("a", 1, 1);
         c.name = at(TextField::CaseName, unit);
         c.school = at(TextField::School, unit);
+        c.contacts = at(TextField::Contacts, unit);
         let e = &mut c.entries[0];
         e.person = at(TextField::Person, unit);
         e.subject = at(TextField::Subject, unit);

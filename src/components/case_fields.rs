@@ -1,7 +1,9 @@
 //! The fields that describe a case, shared by "Add a case" and "Change this case".
 
-use crate::components::fields::{SelectField, TextField};
+use crate::components::date_input::{date_error_message, DateInput};
+use crate::components::fields::{SelectField, TextArea, TextField};
 use crate::domain::casebook::{CaseDetails, PlanStatus};
+use crate::domain::date_input::{parse_date, DatePart, DateParts};
 use leptos::prelude::*;
 
 /// What the two forms say when the name is missing.
@@ -14,19 +16,40 @@ pub struct CaseFieldsState {
     pub school: RwSignal<String>,
     pub status: RwSignal<PlanStatus>,
     pub error: RwSignal<Option<String>>,
+    /// The date of birth as typed (optional), and its problem.
+    pub birth: RwSignal<DateParts>,
+    pub birth_error: RwSignal<Option<(String, Vec<DatePart>)>>,
+    pub contacts: RwSignal<String>,
+    pub contacts_error: RwSignal<Option<String>>,
 }
 
 impl CaseFieldsState {
     pub fn new(details: Option<CaseDetails>) -> Self {
-        let (name, school, status) = match details {
-            Some(d) => (d.name, d.school, d.plan_status),
-            None => (String::new(), String::new(), PlanStatus::HasPlan),
+        let (name, school, status, birth, contacts) = match details {
+            Some(d) => (
+                d.name,
+                d.school,
+                d.plan_status,
+                d.birth_date.map(DateParts::from_date).unwrap_or_default(),
+                d.contacts,
+            ),
+            None => (
+                String::new(),
+                String::new(),
+                PlanStatus::HasPlan,
+                DateParts::default(),
+                String::new(),
+            ),
         };
         CaseFieldsState {
             name: RwSignal::new(name),
             school: RwSignal::new(school),
             status: RwSignal::new(status),
             error: RwSignal::new(None),
+            birth: RwSignal::new(birth),
+            birth_error: RwSignal::new(None),
+            contacts: RwSignal::new(contacts),
+            contacts_error: RwSignal::new(None),
         }
     }
 
@@ -42,6 +65,28 @@ impl CaseFieldsState {
                 return None;
             }
         }
+        let contacts = self.contacts.get_untracked();
+        self.contacts_error.set(
+            TextField::Contacts
+                .check(contacts.trim())
+                .err()
+                .map(|length| too_long_message(TextField::Contacts, length)),
+        );
+        let birth = self.birth.get_untracked();
+        let today = crate::clock::today();
+        let birth_date = if birth.is_empty() {
+            Ok(None)
+        } else {
+            match parse_date(&birth, today) {
+                Ok(date) if date > today => Err((
+                    "The date of birth must be in the past".to_string(),
+                    vec![DatePart::Day, DatePart::Month, DatePart::Year],
+                )),
+                Ok(date) => Ok(Some(date)),
+                Err(e) => Err((date_error_message("the date of birth", &e), e.parts())),
+            }
+        };
+        self.birth_error.set(birth_date.clone().err());
         let details = CaseDetails::read(
             &self.name.get_untracked(),
             &self.school.get_untracked(),
@@ -49,19 +94,35 @@ impl CaseFieldsState {
         );
         self.error
             .set(details.is_none().then(|| NAME_NEEDED.to_string()));
-        details
+        if self.contacts_error.get_untracked().is_some() {
+            return None;
+        }
+        let birth_date = birth_date.ok()?;
+        details.map(|d| CaseDetails {
+            birth_date,
+            contacts: contacts.trim().to_string(),
+            ..d
+        })
     }
 }
 
-/// Name, school and EHC plan status. `ids` are the three fields' ids (two forms can be on the
-/// same page).
+/// Name, school and EHC plan status; with `more`, the date of birth and the parent's own
+/// contacts too. `ids` are the first three fields' ids (two forms can be on the same page).
 #[component]
-pub fn CaseFields(state: CaseFieldsState, ids: [&'static str; 3]) -> impl IntoView {
+pub fn CaseFields(
+    state: CaseFieldsState,
+    ids: [&'static str; 3],
+    #[prop(optional)] more: bool,
+) -> impl IntoView {
     let CaseFieldsState {
         name,
         school,
         status,
         error,
+        birth,
+        birth_error,
+        contacts,
+        contacts_error,
     } = state;
     let status_options: Vec<(&'static str, &'static str)> = PlanStatus::ALL
         .iter()
@@ -78,5 +139,17 @@ pub fn CaseFields(state: CaseFieldsState, ids: [&'static str; 3]) -> impl IntoVi
                     status.set(s);
                 }
             })/>
+        {more.then(|| view! {
+            <DateInput id="edit-case-birth" label="Date of birth" optional=true
+                hint="Only used to fill in letters, such as a request for an assessment. For example, 27 3 2016"
+                value=birth.into()
+                on_change=Callback::new(move |(part, value): (DatePart, String)| birth.update(|d| d.set(part, value)))
+                error=birth_error.into()/>
+            <TextArea id="edit-case-contacts" label="Your own contacts (optional)" rows=4
+                hint="For example your council's SEN officer, your local SENDIASS and the SENCo: names, phone numbers and emails. They stay on this device."
+                value=contacts.into() on_input=Callback::new(move |v| contacts.set(v))
+                limit=crate::domain::limits::TextField::Contacts.limit()
+                error=contacts_error/>
+        })}
     }
 }

@@ -48,8 +48,9 @@ pub fn ChangeCasePanel(
     view! {
         <details class="panel no-print" data-testid="change-case">
             <summary class="details__summary panel__summary">"Change or delete this case"</summary>
+            <h3>"Change this case"</h3>
             <form on:submit=on_submit novalidate>
-                <CaseFields state=fields ids=["edit-case-name", "edit-case-school", "edit-case-status"]/>
+                <CaseFields state=fields ids=["edit-case-name", "edit-case-school", "edit-case-status"] more=true/>
                 <button type="submit" class="button">"Save changes"</button>
                 <p role="status" class="hint">{move || saved.get().then_some("Changes saved.")}</p>
             </form>

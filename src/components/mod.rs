@@ -13,6 +13,8 @@ pub mod fields;
 pub mod focus;
 pub mod highlighted_text;
 pub mod layout;
+pub mod letter_actions;
+pub mod letter_sent;
 pub mod not_found;
 pub mod page_title;
 pub mod print_button;

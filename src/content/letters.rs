@@ -41,6 +41,8 @@ pub struct Field {
     pub id: String,
     pub label: String,
     pub kind: FieldKind,
+    /// The form control's id: `letter-{id}`.
+    pub input_id: String,
 }
 
 impl Letter {
@@ -112,6 +114,7 @@ pub fn parse_letters(source: &str) -> Result<Vec<Letter>, Vec<String>> {
             match rest.split_once(": ") {
                 Some((id, label)) => letter.fields.push(Field {
                     id: id.trim().to_string(),
+                    input_id: format!("letter-{}", id.trim()),
                     label: label.trim().to_string(),
                     kind,
                 }),
@@ -219,6 +222,7 @@ mod tests {
             "disagreement-resolution",
             "in-writing",
             "follow-up-promise",
+            "chase-reply",
         ] {
             assert!(ids.iter().any(|id| id == wanted), "{wanted}");
         }

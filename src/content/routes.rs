@@ -75,6 +75,9 @@ pub struct Route {
     pub dates: String,
     pub prepare: Vec<String>,
     pub together: String,
+    /// The letters (ids in `content/letters.md`) this route asks for, each offered when its
+    /// condition (if any) holds.
+    pub letters: Vec<(String, Option<Condition>)>,
 }
 
 impl Route {
@@ -161,6 +164,7 @@ pub fn parse_routes(source: &str) -> Result<Routes, Vec<String>> {
                 dates: String::new(),
                 prepare: Vec::new(),
                 together: String::new(),
+                letters: Vec::new(),
             });
             continue;
         }
@@ -210,6 +214,13 @@ pub fn parse_routes(source: &str) -> Result<Routes, Vec<String>> {
                 },
                 "prepare" => r.prepare.push(value),
                 "together" => r.together = value,
+                "letter" => match value.split_once(" when ") {
+                    Some((id, when)) => match parse_condition(when) {
+                        Ok(c) => r.letters.push((id.trim().to_string(), Some(c))),
+                        Err(e) => fail(e),
+                    },
+                    None => r.letters.push((value, None)),
+                },
                 _ => {}
             },
             Current::None => {}
@@ -310,12 +321,34 @@ mod tests {
     }
 
     #[test]
+    fn every_letter_a_route_offers_is_a_letter_of_the_app() {
+        let routes = all();
+        let mut offered = 0;
+        for route in &routes.routes {
+            for (id, _) in &route.letters {
+                assert!(
+                    crate::content::letters::letter(id).is_some(),
+                    "{}: no letter {id}",
+                    route.id
+                );
+                offered += 1;
+            }
+        }
+        assert!(offered >= 6);
+    }
+
+    #[test]
     fn every_condition_names_a_real_question_and_answer() {
         let routes = all();
         let conditions = routes
             .routes
             .iter()
             .flat_map(|r| r.open_when.iter().map(move |c| (r.id.as_str(), c)))
+            .chain(routes.routes.iter().flat_map(|r| {
+                r.letters
+                    .iter()
+                    .filter_map(move |(_, when)| when.as_ref().map(|c| (r.id.as_str(), c)))
+            }))
             .chain(
                 routes
                     .questions

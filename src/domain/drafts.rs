@@ -566,9 +566,155 @@ impl NoteDraft {
     }
 }
 
+/// A promise found in meeting notes: what will be done, and by whom if the line says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromiseLine {
+    pub what: String,
+    pub by: String,
+}
+
+/// How meeting notes mark a promise, for the hint beside them.
+pub const PROMISE_HINT: &str = "Start a line with \"Promise:\" or \"Action:\", or write it as \"Ms Patel will send the report\", and it can become a follow-up in one tap.";
+
+/// The promises in meeting notes: lines starting "Promise:", "Promised:", "Action:" or
+/// "Actions:", and lines of the form "<who> will <what>" where who is a name of up to four
+/// words starting with a capital ("Ms Patel will send the report by Friday"; not "We will …"
+/// or "It will …").
+pub fn promises_in(notes: &str) -> Vec<PromiseLine> {
+    let mut found: Vec<PromiseLine> = Vec::new();
+    for line in notes.lines() {
+        let line = line
+            .trim()
+            .trim_start_matches(['-', '*', '\u{2022}'])
+            .trim();
+        let lower = line.to_lowercase();
+        let marked = ["promise:", "promised:", "action:", "actions:"]
+            .iter()
+            .find(|p| lower.starts_with(**p))
+            .map(|p| line[p.len()..].trim());
+        let (text, must_name) = match marked {
+            Some(rest) => (rest, false),
+            None => (line, true),
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let split = text.split_once(" will ").filter(|(who, what)| {
+            let words = who.split_whitespace().count();
+            (1..=4).contains(&words)
+                && who.chars().next().is_some_and(char::is_uppercase)
+                && !["I", "We", "It", "This", "That", "There", "You"].contains(&who.trim())
+                && !what.trim().is_empty()
+        });
+        let promise = match (split, must_name) {
+            (Some((who, what)), _) => PromiseLine {
+                what: what.trim().to_string(),
+                by: who.trim().to_string(),
+            },
+            (None, false) => PromiseLine {
+                what: text.to_string(),
+                by: String::new(),
+            },
+            (None, true) => continue,
+        };
+        if !found.contains(&promise) {
+            found.push(promise);
+        }
+    }
+    found
+}
+
+/// The log entry a promise from a meeting becomes: the meeting, what was promised and by whom,
+/// and a follow-up date 10 working days after the meeting (or today, if later), to change on
+/// the entry if the promise named another.
+pub fn promise_entry(
+    promise: &PromiseLine,
+    meeting: NaiveDate,
+    today: NaiveDate,
+    id: &str,
+    now: Millis,
+) -> LogEntry {
+    let from = meeting.max(today);
+    LogEntry {
+        id: id.to_string(),
+        date: meeting,
+        time: None,
+        direction: Direction::Meeting,
+        method: Method::Meeting,
+        party: Party::Other,
+        person: promise.by.clone(),
+        subject: format!(
+            "Promise made at the meeting on {}",
+            super::words::day_month_year(meeting)
+        ),
+        summary: "From the meeting notes.".to_string(),
+        promised: promise.what.clone(),
+        promised_by: promise.by.clone(),
+        promise_kept: false,
+        follow_up: Some(super::calendar::add_working_days(from, 10)),
+        kept_where: String::new(),
+        key_date: None,
+        updated: now,
+        deleted: false,
+    }
+}
+
+/// The live entry already made from this promise at this meeting, if any (so a second tap adds
+/// nothing).
+pub fn promise_logged<'a>(
+    case: &'a Case,
+    promise: &PromiseLine,
+    meeting: NaiveDate,
+) -> Option<&'a LogEntry> {
+    case.live_entries()
+        .find(|e| e.date == meeting && e.promised == promise.what && e.promised_by == promise.by)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn promises_are_found_in_meeting_notes_and_become_follow_ups_once() {
+        let notes = "Who is here: me, Ms Patel (SENCo), Mr Jones\n\
+            - Ms Patel will send the speech therapy report by Friday\n\
+            Action: ask the council about transport\n\
+            Promise: Mr Jones will call me next week\n\
+            We will meet again in March\n\
+            it will rain\n\
+            Action:\n\
+            - Ms Patel will send the speech therapy report by Friday";
+        let found = promises_in(notes);
+        assert_eq!(
+            found,
+            vec![
+                PromiseLine {
+                    what: "send the speech therapy report by Friday".into(),
+                    by: "Ms Patel".into()
+                },
+                PromiseLine {
+                    what: "ask the council about transport".into(),
+                    by: String::new()
+                },
+                PromiseLine {
+                    what: "call me next week".into(),
+                    by: "Mr Jones".into()
+                },
+            ]
+        );
+        let meeting = NaiveDate::from_ymd_opt(2026, 12, 2).expect("date");
+        let entry = promise_entry(&found[0], meeting, meeting, "entry-1", 9);
+        assert_eq!(entry.promised, "send the speech therapy report by Friday");
+        assert_eq!(entry.promised_by, "Ms Patel");
+        assert_eq!(entry.direction, Direction::Meeting);
+        assert_eq!(entry.method, Method::Meeting);
+        assert_eq!(entry.follow_up, NaiveDate::from_ymd_opt(2026, 12, 16));
+        let mut case = case_for_events("case-1", "Sam", &[], 1);
+        assert!(promise_logged(&case, &found[0], meeting).is_none());
+        case.upsert_entry(entry);
+        assert!(promise_logged(&case, &found[0], meeting).is_some());
+        assert!(promise_logged(&case, &found[2], meeting).is_none());
+    }
     use crate::domain::casebook::tests::d;
 
     fn today() -> NaiveDate {

@@ -75,6 +75,8 @@ pub struct RouteShown {
     pub open: bool,
     /// The route's dates from the letter's date, soonest first (empty without a date).
     pub deadlines: Vec<Followed>,
+    /// The letters offered with it (ids in `content/letters.md`).
+    pub letters: Vec<String>,
 }
 
 /// The answer: the event the letter is (if there is one) and every route, open ones first.
@@ -208,10 +210,17 @@ pub fn answer(
             } else {
                 Vec::new()
             };
+            let letters = route
+                .letters
+                .iter()
+                .filter(|(_, when)| when.as_ref().is_none_or(|c| c.holds(&lookup)))
+                .map(|(id, _)| id.clone())
+                .collect();
             RouteShown {
                 route: route.clone(),
                 open,
                 deadlines,
+                letters,
             }
         })
         .collect();
@@ -251,6 +260,39 @@ mod tests {
             .filter(|r| r.open)
             .map(|r| r.route.id.as_str())
             .collect()
+    }
+
+    #[test]
+    fn the_routes_offer_their_letters_and_the_request_for_an_assessment_only_without_a_plan() {
+        let routes = routes();
+        let today = d(2026, 12, 2);
+        let letters_of = |answers: &[(&str, &str)], route: &str| -> Vec<String> {
+            let result = answer(&routes, &form(answers, ("", "", "")), today).expect("answered");
+            result
+                .routes
+                .into_iter()
+                .find(|r| r.route.id == route)
+                .map(|r| r.letters)
+                .unwrap_or_default()
+        };
+        let no_plan = letters_of(&[("problem", "help-not-enough"), ("plan", "no")], "talk");
+        assert!(no_plan.contains(&"request-assessment".to_string()));
+        let has_plan = letters_of(&[("problem", "help-not-enough"), ("plan", "yes")], "talk");
+        assert!(!has_plan.contains(&"request-assessment".to_string()));
+        assert!(has_plan.contains(&"in-writing".to_string()));
+        let school = letters_of(
+            &[("problem", "help-not-enough"), ("plan", "no")],
+            "complaint-school",
+        );
+        assert_eq!(school, vec!["complaint-school".to_string()]);
+        let adviser = letters_of(&[("problem", "cease")], "mediation-adviser");
+        assert_eq!(
+            adviser,
+            vec![
+                "adviser-mediation".to_string(),
+                "adviser-certificate".to_string()
+            ]
+        );
     }
 
     #[test]

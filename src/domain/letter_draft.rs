@@ -161,8 +161,13 @@ impl LetterDraft {
                 known.insert("promise", promise.to_string());
             }
             known_dates.insert("promised-on", entry.date);
+            if entry.direction == Direction::Sent {
+                known_dates.insert("sent-on", entry.date);
+            }
             if !entry.subject.trim().is_empty() {
-                known.insert("topic", words::lower_first(entry.subject.trim()));
+                let topic = entry.subject.trim();
+                // A subject is a heading ("Complaint about …"); in a sentence it reads lower.
+                known.insert("topic", words::lower_first(topic));
             }
             known.insert("when", words::day_month_year(entry.date));
             if !entry.summary.trim().is_empty() {

@@ -2,7 +2,7 @@
 //! ([`super::events`]): what is next, what the council (or another body) has missed, follow-ups
 //! and the last contact with each party.
 
-use super::casebook::{Case, LogEntry, Party};
+use super::casebook::{Case, Direction, LogEntry, Party};
 use super::events::{follow, Followed, Happened, Standing};
 use super::sorting;
 use chrono::NaiveDate;
@@ -58,6 +58,8 @@ pub struct FollowUp {
     pub passed: bool,
     /// Ticked as kept.
     pub kept: bool,
+    /// The letter that chases it: a promise to follow up, or a reply to a letter sent.
+    pub letter: &'static str,
 }
 
 /// What the case summary shows.
@@ -99,12 +101,18 @@ pub fn case_summary(case: &Case, today: NaiveDate) -> CaseSummary {
                 (false, true) => format!("Promised: {}", e.promised),
                 (false, false) => format!("Promised by {}: {}", e.promised_by, e.promised),
             };
+            let letter = if e.promised.trim().is_empty() && e.direction == Direction::Sent {
+                "chase-reply"
+            } else {
+                "follow-up-promise"
+            };
             e.follow_up.map(|date| FollowUp {
                 entry_id: e.id.clone(),
                 what,
                 date,
                 passed: date < today,
                 kept: e.promise_kept,
+                letter,
             })
         })
         .collect();
@@ -126,9 +134,141 @@ pub fn case_summary(case: &Case, today: NaiveDate) -> CaseSummary {
     }
 }
 
+/// A piece of the parent's own contacts as typed: plain text, a phone number to call, or an
+/// email address to write to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContactPiece {
+    Text(String),
+    /// As typed, and the number to dial (digits, with a leading +).
+    Phone(String, String),
+    Email(String),
+}
+
+fn is_email(word: &str) -> bool {
+    match word.split_once('@') {
+        Some((user, domain)) => {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !word.contains(['<', '>', '"', '\'', '(', ')', ',', ';', ':'])
+        }
+        None => false,
+    }
+}
+
+/// Splits the parent's contacts into text, phone numbers (10 or more digits, starting with 0
+/// or +) and email addresses, so each can be tapped. Line breaks stay in the text.
+pub fn contact_pieces(text: &str) -> Vec<ContactPiece> {
+    let mut pieces: Vec<ContactPiece> = Vec::new();
+    let push_text = |pieces: &mut Vec<ContactPiece>, t: &str| {
+        if t.is_empty() {
+            return;
+        }
+        if let Some(ContactPiece::Text(last)) = pieces.last_mut() {
+            last.push_str(t);
+        } else {
+            pieces.push(ContactPiece::Text(t.to_string()));
+        }
+    };
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    let mut plain_from = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let word_start = i == 0 || chars[i - 1].1.is_whitespace();
+        // A phone number: + or a digit, then digits and single spaces.
+        if word_start && (c == '+' || c.is_ascii_digit()) {
+            let mut j = i + 1;
+            let mut last_digit = if c.is_ascii_digit() { i } else { usize::MAX };
+            while j < chars.len() {
+                let ch = chars[j].1;
+                if ch.is_ascii_digit() {
+                    last_digit = j;
+                } else if !(ch == ' ' && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit())) {
+                    break;
+                }
+                j += 1;
+            }
+            if last_digit != usize::MAX {
+                let end = chars.get(last_digit + 1).map_or(text.len(), |n| n.0);
+                let typed = &text[at..end];
+                let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
+                let ends_word = chars
+                    .get(last_digit + 1)
+                    .is_none_or(|n| !n.1.is_alphanumeric());
+                let plausible = digits.len() >= 10
+                    && digits.len() <= 13
+                    && (typed.starts_with('+') || typed.starts_with('0'));
+                if plausible && ends_word {
+                    push_text(&mut pieces, &text[plain_from..at]);
+                    let dial = if typed.starts_with('+') {
+                        format!("+{digits}")
+                    } else {
+                        digits
+                    };
+                    pieces.push(ContactPiece::Phone(typed.to_string(), dial));
+                    i = last_digit + 1;
+                    plain_from = end;
+                    continue;
+                }
+            }
+        }
+        if word_start && !c.is_whitespace() {
+            let mut j = i;
+            while j < chars.len() && !chars[j].1.is_whitespace() {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |n| n.0);
+            let word = &text[at..end];
+            let trimmed = word.trim_end_matches(['.', ',', ';', ')']);
+            if is_email(trimmed) {
+                push_text(&mut pieces, &text[plain_from..at]);
+                pieces.push(ContactPiece::Email(trimmed.to_string()));
+                plain_from = at + trimmed.len();
+                i = j;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push_text(&mut pieces, &text[plain_from..]);
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_parents_contacts_become_text_phone_numbers_and_emails() {
+        use ContactPiece::*;
+        assert_eq!(
+            contact_pieces(
+                "SEN officer Jo: 01234 567890, jo.bloggs@council.gov.uk.\nSENDIASS +44 1992 555847"
+            ),
+            vec![
+                Text("SEN officer Jo: ".into()),
+                Phone("01234 567890".into(), "01234567890".into()),
+                Text(", ".into()),
+                Email("jo.bloggs@council.gov.uk".into()),
+                Text(".\nSENDIASS ".into()),
+                Phone("+44 1992 555847".into(), "+441992555847".into()),
+            ]
+        );
+        // Short numbers, dates and years stay text; so does an @ without a domain.
+        assert_eq!(
+            contact_pieces("Room 12, since 2024, @school, 3 12 2026"),
+            vec![Text("Room 12, since 2024, @school, 3 12 2026".into())]
+        );
+        assert_eq!(contact_pieces(""), vec![]);
+        assert_eq!(
+            contact_pieces("é 07700 900123é"),
+            vec![Text("é 07700 900123é".into())]
+        );
+    }
     use crate::domain::casebook::tests::{case, d, entry};
     use crate::domain::events::{EventKind, KeyDate, Standing};
 
@@ -203,6 +343,7 @@ mod tests {
                 date: d(2025, 7, 10),
                 passed: true,
                 kept: false,
+                letter: "follow-up-promise",
             }]
         );
         // A promise is shown as what was promised, and by whom.
@@ -215,6 +356,13 @@ mod tests {
             promised.follow_ups[0].what,
             "Promised by Ms Patel: Send the therapy report"
         );
+        assert_eq!(promised.follow_ups[0].letter, "follow-up-promise");
+        // A letter sent with a reply date is chased with its own letter.
+        let mut sent = entry("s", d(2025, 7, 1), 4);
+        sent.direction = crate::domain::casebook::Direction::Sent;
+        sent.follow_up = Some(d(2025, 7, 20));
+        let chased = case_summary(&case("k", vec![sent]), today());
+        assert_eq!(chased.follow_ups[0].letter, "chase-reply");
         assert!(!promised.follow_ups[0].passed);
         assert_eq!(
             summary.last_contact,

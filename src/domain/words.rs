@@ -76,6 +76,10 @@ pub fn ordinal_day(date: NaiveDate) -> String {
 /// EHC plan" as "make and maintain an EHC plan" ("EHC" stays).
 pub fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
+    // An acronym ("EHC plan", "SENCo meeting") keeps its capitals.
+    if text.chars().nth(1).is_some_and(char::is_uppercase) {
+        return text.to_string();
+    }
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
@@ -104,6 +108,18 @@ pub fn days_ago(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_first_keeps_acronyms() {
+        assert_eq!(
+            lower_first("Request for an EHC plan"),
+            "request for an EHC plan"
+        );
+        assert_eq!(lower_first("EHC plan review"), "EHC plan review");
+        assert_eq!(lower_first("SENCo meeting"), "SENCo meeting");
+        assert_eq!(lower_first("A"), "a");
+        assert_eq!(lower_first(""), "");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")

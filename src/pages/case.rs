@@ -131,11 +131,43 @@ fn CaseView(case_id: String) -> impl IntoView {
             <A href=format!("{base}/notes/meeting") attr:class="button button--secondary" attr:data-testid="meeting-mode">"Meeting mode"</A>
             <A href=format!("{base}/notes/new") attr:class="button button--secondary">"New note"</A>
             <A href=format!("{base}/timeline") attr:class="button button--secondary" attr:data-testid="open-timeline">"Timeline and printing"</A>
+            <A href=format!("/letters?case={case_id}") attr:class="button button--secondary" attr:data-testid="write-letter">"Write a letter"</A>
         </div>
         {move || case.with(|c| c.map(|c| (c.id.clone(), case_summary(c, today)))).map(|(id, summary)| view! { <CaseSummaryView case_id=id summary=summary/> })}
+        <CaseContacts text=Signal::derive(move || case.with(|c| c.map(|c| c.contacts.clone()).unwrap_or_default()))/>
         <LogSection case=case case_id=case_id.clone() deleted=deleted today=today/>
         <NotesSection case=case case_id=case_id.clone() deleted=deleted/>
         <ChangeCasePanel case_id=case_id.clone() on_save=save_details on_delete=delete_case/>
+    }
+}
+
+/// The parent's own contacts for this child, with tap-to-call and email links.
+#[component]
+fn CaseContacts(text: Signal<String>) -> impl IntoView {
+    use crate::domain::records::{contact_pieces, ContactPiece};
+    view! {
+        <section aria-labelledby="case-contacts-heading" data-testid="case-contacts">
+            <h2 id="case-contacts-heading">"Your contacts"</h2>
+            {move || {
+                let text = text.get();
+                if text.trim().is_empty() {
+                    view! {
+                        <p class="no-print">"Keep your own contacts here, such as your council's SEN officer and your local SENDIASS: "
+                            "open \u{201c}Change or delete this case\u{201d} at the foot of this page."</p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p class="case-contacts">
+                            {contact_pieces(&text).into_iter().map(|piece| match piece {
+                                ContactPiece::Text(t) => t.into_any(),
+                                ContactPiece::Phone(typed, dial) => view! { <a href=format!("tel:{dial}")>{typed}</a> }.into_any(),
+                                ContactPiece::Email(address) => view! { <a href=format!("mailto:{address}")>{address.clone()}</a> }.into_any(),
+                            }).collect_view()}
+                        </p>
+                    }.into_any()
+                }
+            }}
+        </section>
     }
 }
 
@@ -189,8 +221,12 @@ fn CaseSummaryView(case_id: String, summary: CaseSummary) -> impl IntoView {
                     <ul class="bullets" data-testid="follow-ups">
                         {follow_ups.into_iter().map(|f| {
                             let note = if f.kept { Some(" (done)") } else if f.passed { Some(" (date passed: chase it up)") } else { None };
+                            let letter = (!f.kept).then(|| format!("/letters/{}?case={case_id}&entry={}", f.letter, f.entry_id));
                             view! {
-                                <li>{long_date(f.date)} ": " <A href=format!("{base}/log/{}", f.entry_id)>{f.what}</A> {note}</li>
+                                <li>
+                                    {long_date(f.date)} ": " <A href=format!("{base}/log/{}", f.entry_id)>{f.what}</A> {note}
+                                    {letter.map(|href| view! { " " <A href=href attr:class="no-print" attr:data-testid="follow-up-letter">"Write a follow-up letter"</A> })}
+                                </li>
                             }
                         }).collect_view()}
                     </ul>

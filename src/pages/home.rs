@@ -40,6 +40,10 @@ pub fn HomePage() -> impl IntoView {
                 <p>"Answer a few questions and see every route open to you, with your dates, who to contact and what to prepare."</p>
             </li>
             <li class="card">
+                <A href="/letters">"Letters"</A>
+                <p>"A complaint, a request for an assessment, a letter to the mediation adviser: filled in from your records, ready to copy, email or print."</p>
+            </li>
+            <li class="card">
                 <A href="/records">"My records"</A>
                 <p>"Keep a log of letters, calls and meetings, and notes, on this device only."</p>
             </li>

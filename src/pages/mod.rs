@@ -6,6 +6,7 @@ pub mod contacts;
 pub mod guide_index;
 pub mod guide_section;
 pub mod home;
+pub mod letters;
 pub mod my_dates;
 pub mod not_found;
 pub mod options;

@@ -297,7 +297,10 @@ fn Options(
 #[component]
 fn RouteCard(shown: RouteShown, area: Area) -> impl IntoView {
     let RouteShown {
-        route, deadlines, ..
+        route,
+        deadlines,
+        letters,
+        ..
     } = shown;
     let (slug, quote) = route.booklet.clone();
     let section = booklet()
@@ -322,6 +325,14 @@ fn RouteCard(shown: RouteShown, area: Area) -> impl IntoView {
             <ul class="bullets">
                 {route.prepare.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
             </ul>
+            {(!letters.is_empty()).then(|| view! {
+                <h4 class="no-print">"Letters for this"</h4>
+                <ul class="bullets no-print" data-testid="route-letters">
+                    {letters.iter().filter_map(|id| crate::content::letters::letter(id)).map(|l| view! {
+                        <li><A href=format!("/letters/{}", l.id)>{l.title.as_str()}</A></li>
+                    }).collect_view()}
+                </ul>
+            })}
             {(!route.together.is_empty()).then(|| view! { <p class="hint">{route.together.clone()}</p> })}
         </li>
     }

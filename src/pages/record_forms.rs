@@ -9,13 +9,17 @@ use crate::components::page_title::PageTitle;
 use crate::components::storage_problem::StorageProblemBanner;
 use crate::domain::casebook::{Case, Casebook};
 use crate::domain::casebook::{Direction, Method, Party};
-use crate::domain::date_input::{DateError, DatePart, DateParts};
-use crate::domain::drafts::{EntryError, LogEntryDraft, NoteDraft, NoteError, MEETING_PROMPTS};
+use crate::domain::date_input::{parse_date, DateError, DatePart, DateParts};
+use crate::domain::drafts::{
+    promise_entry, promise_logged, promises_in, EntryError, LogEntryDraft, NoteDraft, NoteError,
+    PromiseLine, MEETING_PROMPTS, PROMISE_HINT,
+};
 use crate::domain::events::{EventKind, MediationScope, OrderKind, TransferKind};
 use crate::domain::limits::{too_long_message, TextField};
 use crate::domain::my_dates::part_suffix;
 use crate::domain::words::long_date;
 use crate::state::{CasebookState, SaveResult};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -441,6 +445,62 @@ fn CaseGoneOffer(home: CaseHome, retry: Callback<()>) -> impl IntoView {
     }
 }
 
+/// In meeting mode: each promise in the notes, and one tap to make it a follow-up in the log
+/// (what was promised, by whom, a follow-up date). A promise already made one says so.
+#[component]
+fn MeetingPromises(
+    home: CaseHome,
+    notes: Signal<String>,
+    meeting: Signal<NaiveDate>,
+) -> impl IntoView {
+    let state = expect_context::<CasebookState>();
+    let promises = Memo::new(move |_| notes.with(|n| promises_in(n)));
+    let logged = move |promise: &PromiseLine| {
+        let id = home.id.get();
+        state.book.with(|b| {
+            b.case(&id).and_then(|c| {
+                promise_logged(c, promise, meeting.get()).map(|e| (e.id.clone(), e.follow_up))
+            })
+        })
+    };
+    view! {
+        <section class="panel meeting-promises" aria-labelledby="promises-heading" data-testid="meeting-promises">
+            <h2 id="promises-heading">"Promises"</h2>
+            <p class="hint">{PROMISE_HINT}</p>
+            <Show when=move || !promises.read().is_empty()>
+                <ul class="promise-list">
+                    <For each=move || promises.get() key=|p| (p.by.clone(), p.what.clone()) let:promise>
+                        {
+                            let shown = if promise.by.is_empty() { promise.what.clone() } else { format!("{}: {}", promise.by, promise.what) };
+                            let promise = StoredValue::new(promise);
+                            let make = move |_| {
+                                let entry = promise_entry(&promise.get_value(), meeting.get_untracked(), today(), &new_id("entry"), now_millis());
+                                home.save(state, move |case| case.upsert_entry(entry));
+                            };
+                            view! {
+                                <li class="promise-list__item" data-testid="promise">
+                                    <span>{shown}</span>
+                                    {move || match promise.with_value(|p| logged(p)) {
+                                        Some((entry_id, follow_up)) => view! {
+                                            <span class="promise-list__done" data-testid="promise-logged">
+                                                {follow_up.map(|d| format!("Follow-up on {}. ", long_date(d)))}
+                                                <A href=format!("/records/{}/log/{entry_id}", home.id.get_untracked())>"See it in the log"</A>
+                                            </span>
+                                        }.into_any(),
+                                        None => view! {
+                                            <button type="button" class="button button--secondary" data-testid="make-follow-up" on:click=make>"Make it a follow-up"</button>
+                                        }.into_any(),
+                                    }}
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
 /// Changes the address without a new page, so that a reload opens the note being typed.
 fn replace_address(path: &str) {
     if let Ok(history) = window().history() {
@@ -721,6 +781,8 @@ pub fn NotePage() -> impl IntoView {
                 limit=TextField::NoteBody.limit() error=too_long(TextField::NoteBody)/>
             {meeting.then(|| view! {
                 <p class="hint meeting-status" role="status" data-testid="meeting-status">{move || status.get()}</p>
+                <MeetingPromises home=home notes=Signal::derive(move || draft.read().body.clone())
+                    meeting=Signal::derive(move || parse_date(&draft.read().date, today()).unwrap_or_else(|_| last_date.get_value()))/>
             })}
             <div class="button-group">
                 <button type="submit" class="button" data-testid="save-note">{if meeting { "Done" } else { "Save" }}</button>

@@ -30,7 +30,7 @@
 
 use super::{KeyValueStore, Refused};
 use crate::domain::casebook::{
-    merge, CaseRecord, Casebook, LogEntry, Millis, Note, Record, SCHEMA_VERSION,
+    merge, Case, CaseRecord, Casebook, LogEntry, Millis, Note, Record, SCHEMA_VERSION,
 };
 use crate::domain::migrations::{migrate, MigrationError};
 use serde::{Deserialize, Serialize};
@@ -478,20 +478,24 @@ fn parts_of(book: &Casebook) -> Vec<Part<'_>> {
     out
 }
 
-/// The case list without records, as stored in the root.
+/// The case list without records, as stored in the root: each case as the data model writes
+/// it (so a field added to a case is stored without a change here), less its log and notes.
 fn headers_value(book: &Casebook) -> Value {
     let cases: Vec<Value> = book
         .cases
         .iter()
         .map(|c| {
-            serde_json::json!({
-                "id": c.id,
-                "name": c.name,
-                "school": c.school,
-                "plan_status": c.plan_status,
-                "updated": c.updated,
-                "deleted": c.deleted,
-            })
+            let header = Case {
+                entries: Vec::new(),
+                notes: Vec::new(),
+                ..c.clone()
+            };
+            let mut value = serde_json::to_value(&header).unwrap_or(Value::Null);
+            if let Some(fields) = value.as_object_mut() {
+                fields.remove("entries");
+                fields.remove("notes");
+            }
+            value
         })
         .collect();
     serde_json::json!({
