@@ -12,6 +12,7 @@
 use crate::clock::{now_millis, stamps_after, tab_token};
 use crate::domain::casebook::{has_newer, merge, Case, Casebook};
 use crate::domain::guide::Area;
+use crate::domain::letter_draft::Sender;
 use crate::domain::my_dates::MyDatesForm;
 use crate::storage::layout::{self, ReadProblem, SaveError, Saved, Session};
 use crate::storage::{self, BrowserStore, MyDatesProblem, Usage};
@@ -381,6 +382,23 @@ impl CasebookState {
             })
             .flatten()
             .unwrap_or(Err(StorageProblem::Unavailable))
+    }
+
+    /// The parent's name and contact from their last letter.
+    pub fn load_sender(&self) -> Sender {
+        self.store
+            .with_value(|store| store.as_ref().map(|s| storage::load_sender(s)))
+            .unwrap_or_default()
+    }
+
+    /// Remembers the parent's name and contact for the next letter (nothing is lost if it does
+    /// not fit: the letter itself is on screen).
+    pub fn save_sender(&self, sender: &Sender) {
+        self.store.update_value(|store| {
+            if let Some(s) = store.as_mut() {
+                let _ = storage::save_sender(s, sender);
+            }
+        });
     }
 
     pub fn clear_my_dates(&self) {

@@ -3,7 +3,7 @@
 use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::fields::{SelectField, TextArea, TextField};
 use crate::domain::casebook::{CaseDetails, PlanStatus};
-use crate::domain::date_input::{parse_date, DatePart, DateParts};
+use crate::domain::date_input::{parse_birth_date, DatePart, DateParts};
 use leptos::prelude::*;
 
 /// What the two forms say when the name is missing.
@@ -36,7 +36,8 @@ impl CaseFieldsState {
             None => (
                 String::new(),
                 String::new(),
-                PlanStatus::HasPlan,
+                // The first choice, and the one that assumes nothing the parent has not said.
+                PlanStatus::NoPlan,
                 DateParts::default(),
                 String::new(),
             ),
@@ -77,7 +78,7 @@ impl CaseFieldsState {
         let birth_date = if birth.is_empty() {
             Ok(None)
         } else {
-            match parse_date(&birth, today) {
+            match parse_birth_date(&birth, today) {
                 Ok(date) if date > today => Err((
                     "The date of birth must be in the past".to_string(),
                     vec![DatePart::Day, DatePart::Month, DatePart::Year],

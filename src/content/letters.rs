@@ -43,6 +43,8 @@ pub struct Field {
     pub kind: FieldKind,
     /// The form control's id: `letter-{id}`.
     pub input_id: String,
+    /// Its label ends "(optional)": left empty, its line is left out of the letter.
+    pub optional: bool,
 }
 
 impl Letter {
@@ -115,6 +117,7 @@ pub fn parse_letters(source: &str) -> Result<Vec<Letter>, Vec<String>> {
                 Some((id, label)) => letter.fields.push(Field {
                     id: id.trim().to_string(),
                     input_id: format!("letter-{}", id.trim()),
+                    optional: label.trim().ends_with("(optional)"),
                     label: label.trim().to_string(),
                     kind,
                 }),
@@ -185,20 +188,33 @@ fn replace_all(text: &str, values: &BTreeMap<String, String>) -> String {
     out
 }
 
-/// Makes the letter, or lists the fields (by id) still empty.
+/// Makes the letter, or lists the fields (by id) still empty. An optional field left empty
+/// takes its line out of the letter.
 pub fn fill(letter: &Letter, values: &BTreeMap<String, String>) -> Result<Filled, Vec<String>> {
+    let empty = |f: &&Field| values.get(&f.id).is_none_or(|v| v.trim().is_empty());
     let missing: Vec<String> = letter
         .fields
         .iter()
-        .filter(|f| values.get(&f.id).is_none_or(|v| v.trim().is_empty()))
+        .filter(|f| !f.optional)
+        .filter(empty)
         .map(|f| f.id.clone())
         .collect();
     if !missing.is_empty() {
         return Err(missing);
     }
+    let mut body = letter.body.clone();
+    for field in letter.fields.iter().filter(|f| f.optional).filter(empty) {
+        let placeholder = format!("{{{}}}", field.id);
+        body = body
+            .lines()
+            .filter(|line| line.trim() != placeholder)
+            .collect::<Vec<_>>()
+            .join("\n");
+        body = body.replace(&placeholder, "");
+    }
     Ok(Filled {
         subject: replace_all(&letter.subject, values),
-        body: replace_all(&letter.body, values),
+        body: replace_all(&body, values),
     })
 }
 
@@ -279,6 +295,14 @@ mod tests {
             let first = letter.fields[0].id.clone();
             one_empty.insert(first.clone(), "   ".into());
             assert_eq!(fill(&letter, &one_empty), Err(vec![first]), "{}", letter.id);
+            // An optional field left empty leaves no gap and no placeholder.
+            for optional in letter.fields.iter().filter(|f| f.optional) {
+                let mut without = values.clone();
+                without.remove(&optional.id);
+                let filled = fill(&letter, &without).expect("optional");
+                assert!(!filled.body.contains('{'), "{}", letter.id);
+                assert!(!filled.body.ends_with('\n'), "{}", letter.id);
+            }
         }
     }
 

@@ -686,7 +686,7 @@ mod tests {
         assert!(
             matches!(read_backup(twice.as_bytes()), Err(ImportError::BadRecord(m)) if m.contains("share the id"))
         );
-        let newer = good.replace("\"schema_version\":1", "\"schema_version\":99");
+        let newer = good.replace("\"schema_version\":2", "\"schema_version\":99");
         assert_eq!(
             read_backup(newer.as_bytes()),
             Err(ImportError::Migration(MigrationError::Newer {

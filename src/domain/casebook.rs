@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// The version of the stored format. Bump it with a migration in `migrations`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Milliseconds since 1970, from the device clock: when a record last changed.
 pub type Millis = i64;
@@ -308,6 +308,38 @@ pub struct Note {
     pub updated: Millis,
     #[serde(default)]
     pub deleted: bool,
+}
+
+impl Case {
+    /// The case without its log and notes (what the stored list of cases holds), copied field
+    /// by field without copying the records. Written out in full, so that a field added to a
+    /// case is a compile error here until it is kept.
+    pub fn header(&self) -> Case {
+        let Case {
+            id,
+            name,
+            school,
+            birth_date,
+            contacts,
+            plan_status,
+            entries: _,
+            notes: _,
+            updated,
+            deleted,
+        } = self;
+        Case {
+            id: id.clone(),
+            name: name.clone(),
+            school: school.clone(),
+            birth_date: *birth_date,
+            contacts: contacts.clone(),
+            plan_status: *plan_status,
+            entries: Vec::new(),
+            notes: Vec::new(),
+            updated: *updated,
+            deleted: *deleted,
+        }
+    }
 }
 
 impl LogEntry {

@@ -90,6 +90,21 @@ pub fn accepted_years(today: NaiveDate) -> (i32, i32) {
 /// Reads day, month and year. Spaces around numbers are ignored; month names are not accepted
 /// (GOV.UK asks for numbers).
 pub fn parse_date(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    parse_date_in(parts, accepted_years(today))
+}
+
+/// The years a date of birth may fall in: a young person can have an EHC plan up to 25, so up
+/// to 30 years back, and not after this year.
+pub fn birth_years(today: NaiveDate) -> (i32, i32) {
+    (today.year() - 30, today.year())
+}
+
+/// Reads a date of birth (see [`birth_years`]).
+pub fn parse_birth_date(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    parse_date_in(parts, birth_years(today))
+}
+
+fn parse_date_in(parts: &DateParts, years: (i32, i32)) -> Result<NaiveDate, DateError> {
     if parts.is_empty() {
         return Err(DateError::Missing);
     }
@@ -132,7 +147,7 @@ pub fn parse_date(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, Date
     }
     let date = NaiveDate::from_ymd_opt(year, month, day)
         .ok_or(DateError::NotARealDate(vec![DatePart::Day]))?;
-    let (earliest, latest) = accepted_years(today);
+    let (earliest, latest) = years;
     if !(earliest..=latest).contains(&year) {
         return Err(DateError::YearOutOfRange { earliest, latest });
     }
@@ -184,6 +199,23 @@ pub fn read_date_range(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_of_birth_may_be_up_to_30_years_back() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 2).expect("date");
+        assert_eq!(
+            parse_birth_date(&DateParts::new("9", "4", "2001"), today),
+            NaiveDate::from_ymd_opt(2001, 4, 9).ok_or(DateError::Missing)
+        );
+        assert_eq!(
+            parse_birth_date(&DateParts::new("9", "4", "1990"), today),
+            Err(DateError::YearOutOfRange {
+                earliest: 1996,
+                latest: 2026
+            })
+        );
+        assert!(parse_date(&DateParts::new("9", "4", "2001"), today).is_err());
+    }
     use proptest::prelude::*;
 
     fn today() -> NaiveDate {

@@ -596,14 +596,25 @@ pub fn promises_in(notes: &str) -> Vec<PromiseLine> {
             Some(rest) => (rest, false),
             None => (line, true),
         };
-        if text.is_empty() {
+        let nothing = ["none", "n/a", "na", "tbc", "nothing", "-"];
+        if text.is_empty()
+            || text.ends_with('?')
+            || nothing.contains(&text.trim_end_matches('.').to_lowercase().as_str())
+        {
             continue;
         }
+        // Not a person: pronouns, articles and question words ("The next review will …",
+        // "What will happen next").
+        const NOT_A_PERSON: [&str; 22] = [
+            "i", "we", "you", "he", "she", "they", "it", "this", "that", "these", "those", "there",
+            "the", "a", "an", "what", "when", "where", "how", "who", "why", "which",
+        ];
         let split = text.split_once(" will ").filter(|(who, what)| {
             let words = who.split_whitespace().count();
+            let first = who.split_whitespace().next().unwrap_or("").to_lowercase();
             (1..=4).contains(&words)
                 && who.chars().next().is_some_and(char::is_uppercase)
-                && !["I", "We", "It", "This", "That", "There", "You"].contains(&who.trim())
+                && !NOT_A_PERSON.contains(&first.as_str())
                 && !what.trim().is_empty()
         });
         let promise = match (split, must_name) {
@@ -624,24 +635,134 @@ pub fn promises_in(notes: &str) -> Vec<PromiseLine> {
     found
 }
 
-/// The log entry a promise from a meeting becomes: the meeting, what was promised and by whom,
-/// and a follow-up date 10 working days after the meeting (or today, if later), to change on
-/// the entry if the promise named another.
+const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The date a promise names, read from its words after "by" ("by Friday", "by tomorrow", "by
+/// next week", "by 4 December", "by 4/12"), counted from the meeting; `None` when it names none.
+pub fn date_in_promise(text: &str, meeting: NaiveDate) -> Option<NaiveDate> {
+    use chrono::{Datelike, Duration};
+    let lower = text.to_lowercase();
+    let after = lower.rsplit_once("by ")?.1;
+    let words: Vec<&str> = after
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first = *words.first()?;
+    let second = words.get(1).copied().unwrap_or("");
+    if first == "tomorrow" {
+        return meeting.checked_add_signed(Duration::days(1));
+    }
+    if first == "next" && second == "week" {
+        return meeting.checked_add_signed(Duration::days(7));
+    }
+    let day_name = if first == "next" || first == "this" {
+        second
+    } else {
+        first
+    };
+    if let Some(n) = WEEKDAY_NAMES.iter().position(|d| *d == day_name) {
+        let today = meeting.weekday().num_days_from_monday() as i64;
+        let mut ahead = (n as i64 - today).rem_euclid(7);
+        if ahead == 0 {
+            ahead = 7;
+        }
+        if first == "next" && ahead < 7 {
+            // "Next Friday" said on a Wednesday: the Friday of next week.
+            ahead += 7;
+        }
+        return meeting.checked_add_signed(Duration::days(ahead));
+    }
+    // "4 December", "4th December 2026", "4/12", "4/12/2026".
+    let (day, month, year) = if let Some((d, rest)) = first.split_once('/') {
+        let mut parts = rest.split('/');
+        let m: u32 = parts.next()?.parse().ok()?;
+        let y: Option<i32> = parts.next().and_then(|y| y.parse().ok());
+        (d.parse::<u32>().ok()?, m, y)
+    } else {
+        let digits: String = first.chars().take_while(char::is_ascii_digit).collect();
+        let day: u32 = digits.parse().ok()?;
+        let m = MONTH_NAMES
+            .iter()
+            .position(|name| second.len() >= 3 && name.starts_with(second))? as u32
+            + 1;
+        let y: Option<i32> = words
+            .get(2)
+            .filter(|w| w.len() == 4)
+            .and_then(|w| w.parse().ok());
+        (day, m, y)
+    };
+    let year = year.unwrap_or(meeting.year());
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    if date < meeting && words.get(2).is_none_or(|w| w.len() != 4) && !first.contains("/20") {
+        NaiveDate::from_ymd_opt(year + 1, month, day)
+    } else {
+        Some(date)
+    }
+}
+
+/// The follow-up date for a promise: the date it names, or else 10 working days after the
+/// meeting (or today, if later).
+pub fn promise_follow_up(promise: &PromiseLine, meeting: NaiveDate, today: NaiveDate) -> NaiveDate {
+    date_in_promise(&promise.what, meeting)
+        .unwrap_or_else(|| super::calendar::add_working_days(meeting.max(today), 10))
+}
+
+/// Who a person is in the log (their latest entry naming them with a role), or "Other".
+pub fn party_of(case: &Case, person: &str) -> Party {
+    let person = person.trim().to_lowercase();
+    if person.is_empty() {
+        return Party::Other;
+    }
+    case.live_entries()
+        .filter(|e| e.party != Party::Other)
+        .filter(|e| {
+            e.person.trim().to_lowercase() == person
+                || e.promised_by.trim().to_lowercase() == person
+        })
+        .max_by_key(|e| (e.date, e.updated))
+        .map_or(Party::Other, |e| e.party)
+}
+
+/// The log entry a promise from a meeting becomes: the meeting, what was promised and by whom
+/// (with their role from the log, if it knows them), and the follow-up date of
+/// [`promise_follow_up`], to change on the entry if need be.
 pub fn promise_entry(
     promise: &PromiseLine,
     meeting: NaiveDate,
     today: NaiveDate,
+    party: Party,
     id: &str,
     now: Millis,
 ) -> LogEntry {
-    let from = meeting.max(today);
     LogEntry {
         id: id.to_string(),
         date: meeting,
         time: None,
         direction: Direction::Meeting,
         method: Method::Meeting,
-        party: Party::Other,
+        party,
         person: promise.by.clone(),
         subject: format!(
             "Promise made at the meeting on {}",
@@ -651,7 +772,7 @@ pub fn promise_entry(
         promised: promise.what.clone(),
         promised_by: promise.by.clone(),
         promise_kept: false,
-        follow_up: Some(super::calendar::add_working_days(from, 10)),
+        follow_up: Some(promise_follow_up(promise, meeting, today)),
         kept_where: String::new(),
         key_date: None,
         updated: now,
@@ -675,6 +796,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_date_a_promise_names_is_read_from_its_words() {
+        let wed = NaiveDate::from_ymd_opt(2026, 12, 2).expect("date");
+        let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2026, m, day);
+        let y27 = |m: u32, day: u32| NaiveDate::from_ymd_opt(2027, m, day);
+        for (text, expected) in [
+            ("send the report by Friday", d(12, 4)),
+            ("call me by friday.", d(12, 4)),
+            ("reply by Wednesday", d(12, 9)),
+            ("reply by next Friday", d(12, 11)),
+            ("send it by tomorrow", d(12, 3)),
+            ("book it by next week", d(12, 9)),
+            ("send the report by 14 December", d(12, 14)),
+            ("send the report by 14th Dec 2026", d(12, 14)),
+            ("send the report by 3 January", y27(1, 3)),
+            ("send it by 4/1", y27(1, 4)),
+            ("send it by 4/12/2026", d(12, 4)),
+            ("send the report soon", None),
+            ("stand by me", None),
+            ("by 31 February", None),
+        ] {
+            assert_eq!(date_in_promise(text, wed), expected, "{text}");
+        }
+    }
+
+    #[test]
     fn promises_are_found_in_meeting_notes_and_become_follow_ups_once() {
         let notes = "Who is here: me, Ms Patel (SENCo), Mr Jones\n\
             - Ms Patel will send the speech therapy report by Friday\n\
@@ -682,6 +828,10 @@ mod tests {
             Promise: Mr Jones will call me next week\n\
             We will meet again in March\n\
             it will rain\n\
+            The next review will be in March\n\
+            What will happen next?\n\
+            Action: none\n\
+            He will have 1:1 support\n\
             Action:\n\
             - Ms Patel will send the speech therapy report by Friday";
         let found = promises_in(notes);
@@ -703,12 +853,19 @@ mod tests {
             ]
         );
         let meeting = NaiveDate::from_ymd_opt(2026, 12, 2).expect("date");
-        let entry = promise_entry(&found[0], meeting, meeting, "entry-1", 9);
+        let entry = promise_entry(&found[0], meeting, meeting, Party::Senco, "entry-1", 9);
+        assert_eq!(entry.party, Party::Senco);
         assert_eq!(entry.promised, "send the speech therapy report by Friday");
         assert_eq!(entry.promised_by, "Ms Patel");
         assert_eq!(entry.direction, Direction::Meeting);
         assert_eq!(entry.method, Method::Meeting);
-        assert_eq!(entry.follow_up, NaiveDate::from_ymd_opt(2026, 12, 16));
+        // "By Friday", said on Wednesday 2 December 2026: Friday 4 December.
+        assert_eq!(entry.follow_up, NaiveDate::from_ymd_opt(2026, 12, 4));
+        assert_eq!(
+            promise_follow_up(&found[1], meeting, meeting),
+            NaiveDate::from_ymd_opt(2026, 12, 16).expect("date"),
+            "no date named: 10 working days"
+        );
         let mut case = case_for_events("case-1", "Sam", &[], 1);
         assert!(promise_logged(&case, &found[0], meeting).is_none());
         case.upsert_entry(entry);

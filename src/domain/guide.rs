@@ -290,7 +290,8 @@ mod tests {
             adviser,
             vec![
                 "adviser-mediation".to_string(),
-                "adviser-certificate".to_string()
+                "adviser-certificate".to_string(),
+                "council-mediation".to_string()
             ]
         );
     }

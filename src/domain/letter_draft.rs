@@ -2,14 +2,15 @@
 //! field, made into the text to send (plain text, an e-mail link, a printable page), and once
 //! sent, a log entry, with the key date the letter starts where it starts a legal clock.
 
-use super::calendar::add_working_days;
+use super::calendar::{add_working_days, is_working_day, working_day_on_or_after};
 use super::casebook::{Case, Direction, LogEntry, Method, Millis, Party};
-use super::date_input::{parse_date, DateError, DateParts};
-use super::events::{EventKind, KeyDate};
+use super::date_input::{parse_birth_date, parse_date, DateError, DateParts};
+use super::events::{EventKind, KeyDate, MediationScope};
 use super::limits::TextField;
 use super::words;
 use crate::content::letters::{fill, FieldKind, Filled, Letter};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Working days the suggested reply date is after today.
@@ -17,6 +18,15 @@ pub const REPLY_WORKING_DAYS: u32 = 10;
 /// The longest `mailto:` address the app hands to a mail app; longer letters are copied instead
 /// (some mail apps and browsers cut or refuse long addresses).
 pub const MAILTO_LIMIT: usize = 1_800;
+
+/// The parent's name and contact details, remembered on the device for the next letter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sender {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub contact: String,
+}
 
 /// What the parent has typed into a letter's form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -66,7 +76,8 @@ fn spoken_to_for(letter_id: &str) -> &'static [Party] {
     }
 }
 
-/// "3 November 2026: meeting with Ms Patel (SENCo) about reading support".
+/// "3 November 2026, meeting with Ms Patel (SENCo): Reading support" (the parent's words as
+/// they typed them).
 fn conversation_line(entry: &LogEntry) -> String {
     let how = match entry.direction {
         Direction::Meeting => "meeting with",
@@ -82,9 +93,9 @@ fn conversation_line(entry: &LogEntry) -> String {
     let about = if entry.subject.trim().is_empty() {
         String::new()
     } else {
-        format!(" about {}", words::lower_first(entry.subject.trim()))
+        format!(": {}", entry.subject.trim())
     };
-    format!("{}: {how} {who}{about}", words::day_month_year(entry.date))
+    format!("{}, {how} {who}{about}", words::day_month_year(entry.date))
 }
 
 impl LetterDraft {
@@ -96,11 +107,14 @@ impl LetterDraft {
         letter: &Letter,
         case: Option<&Case>,
         entry: Option<&LogEntry>,
+        sender: &Sender,
         today: NaiveDate,
     ) -> Self {
         let mut texts: BTreeMap<String, String> = BTreeMap::new();
         let mut dates: BTreeMap<String, DateParts> = BTreeMap::new();
         let mut known: BTreeMap<&str, String> = BTreeMap::new();
+        known.insert("your-name", sender.name.trim().to_string());
+        known.insert("your-contact", sender.contact.trim().to_string());
         let mut known_dates: BTreeMap<&str, NaiveDate> = BTreeMap::new();
         known_dates.insert("reply-by", add_working_days(today, REPLY_WORKING_DAYS));
         if let Some(case) = case {
@@ -149,25 +163,28 @@ impl LetterDraft {
             } else {
                 entry.promised_by.trim()
             };
-            if !person.is_empty() {
-                known.insert("to-name", person.to_string());
-            }
+            let role = match entry.party {
+                Party::Headteacher | Party::Senco => entry.party.label(),
+                _ => "Sir or Madam",
+            };
+            known.insert(
+                "to-name",
+                if person.is_empty() { role } else { person }.to_string(),
+            );
             let promise = if entry.promised.trim().is_empty() {
                 entry.subject.trim()
             } else {
                 entry.promised.trim()
             };
             if !promise.is_empty() {
-                known.insert("promise", promise.to_string());
+                known.insert("promise", promise_with_its_date(promise, entry.date));
             }
             known_dates.insert("promised-on", entry.date);
             if entry.direction == Direction::Sent {
                 known_dates.insert("sent-on", entry.date);
             }
             if !entry.subject.trim().is_empty() {
-                let topic = entry.subject.trim();
-                // A subject is a heading ("Complaint about …"); in a sentence it reads lower.
-                known.insert("topic", words::lower_first(topic));
+                known.insert("topic", entry.subject.trim().to_string());
             }
             known.insert("when", words::day_month_year(entry.date));
             if !entry.summary.trim().is_empty() {
@@ -192,6 +209,23 @@ impl LetterDraft {
         LetterDraft { texts, dates }
     }
 
+    /// This draft filled in again for another case: each field the parent has not changed
+    /// since `before` was filled in takes its value from `after`; what they typed stays.
+    pub fn refilled(&self, before: &LetterDraft, after: &LetterDraft) -> LetterDraft {
+        let mut next = self.clone();
+        for (id, value) in &after.texts {
+            if self.texts.get(id) == before.texts.get(id) {
+                next.texts.insert(id.clone(), value.clone());
+            }
+        }
+        for (id, value) in &after.dates {
+            if self.dates.get(id) == before.dates.get(id) {
+                next.dates.insert(id.clone(), value.clone());
+            }
+        }
+        next
+    }
+
     pub fn text(&self, id: &str) -> String {
         self.texts.get(id).cloned().unwrap_or_default()
     }
@@ -210,7 +244,11 @@ impl LetterDraft {
         let mut problems = Vec::new();
         for field in &letter.fields {
             let problem = match field.kind {
-                FieldKind::Date => match parse_date(&self.date_parts(&field.id), today) {
+                FieldKind::Date => match if field.id == "birth-date" {
+                    parse_birth_date(&self.date_parts(&field.id), today)
+                } else {
+                    parse_date(&self.date_parts(&field.id), today)
+                } {
                     Ok(date) => {
                         values.insert(field.id.clone(), words::day_month_year(date));
                         None
@@ -225,7 +263,9 @@ impl LetterDraft {
                     } else {
                         TextField::Promised
                     };
-                    if text.trim().is_empty() {
+                    if text.trim().is_empty() && field.optional {
+                        None
+                    } else if text.trim().is_empty() {
                         Some(LetterProblem::Empty)
                     } else if let Err(length) = limit.check(text.trim()) {
                         Some(LetterProblem::TooLong(length))
@@ -249,18 +289,45 @@ impl LetterDraft {
         }
     }
 
-    /// The letter as it will be sent, or every field still to fill or put right.
+    /// The letter as it will be sent, dated today, or every field still to fill or put right.
+    /// Its subject must fit a log entry's subject, so that the entry "I have sent it" makes is
+    /// one the app's own backups can read back.
     pub fn make(&self, letter: &Letter, today: NaiveDate) -> Result<Filled, Vec<FieldProblem>> {
         let values = self.values(letter, today)?;
-        fill(letter, &values).map_err(|missing| {
+        let filled = fill(letter, &values).map_err(|missing| {
             missing
                 .into_iter()
                 .map(|field| FieldProblem {
                     field,
                     problem: LetterProblem::Empty,
                 })
-                .collect()
+                .collect::<Vec<_>>()
+        })?;
+        if let Err(length) = TextField::Subject.check(&filled.subject) {
+            let field = letter
+                .fields
+                .iter()
+                .filter(|f| letter.subject.contains(&format!("{{{}}}", f.id)))
+                .max_by_key(|f| values.get(&f.id).map_or(0, |v| v.chars().count()))
+                .map(|f| f.id.clone())
+                .unwrap_or_default();
+            return Err(vec![FieldProblem {
+                field,
+                problem: LetterProblem::TooLong(length),
+            }]);
+        }
+        Ok(Filled {
+            body: format!("{}\n\n{}", words::day_month_year(today), filled.body),
+            ..filled
         })
+    }
+
+    /// The parent's name and contact as typed, to remember for the next letter.
+    pub fn sender(&self) -> Sender {
+        Sender {
+            name: self.text("your-name").trim().to_string(),
+            contact: self.text("your-contact").trim().to_string(),
+        }
     }
 
     /// The reply date the letter asks for, if it asks for one and it reads as a date.
@@ -277,8 +344,113 @@ impl LetterDraft {
             EventKind::AdviserContacted => KeyDate::AdviserContacted {
                 decision_sent: parse_date(&self.date_parts("decision-date"), today).ok(),
             },
+            EventKind::AskedForMediation => KeyDate::AskedForMediation {
+                scope: if mentions_nothing(&self.text("health")) {
+                    MediationScope::EducationOrCare
+                } else {
+                    MediationScope::HealthAndOther
+                },
+                icb_told: None,
+            },
             _ => return None,
         })
+    }
+}
+
+/// A promise with the day it names written out: "send the report by Friday" said on Wednesday
+/// 2 December 2026 becomes "send the report by Friday (Friday 4 December 2026)", so that a
+/// letter about it is clear. Anything else is left as it is.
+pub fn promise_with_its_date(promise: &str, said_on: NaiveDate) -> String {
+    let lower = promise.to_lowercase();
+    let Some(at) = lower.rfind("by ") else {
+        return promise.to_string();
+    };
+    let mut phrase = lower[at + 3..]
+        .split(|c: char| c.is_whitespace() || [',', '.', ';', '!'].contains(&c))
+        .filter(|w| !w.is_empty());
+    let first = phrase.next().unwrap_or("");
+    let relative = matches!(
+        first,
+        "tomorrow"
+            | "next"
+            | "this"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    );
+    match super::drafts::date_in_promise(promise, said_on).filter(|_| relative) {
+        Some(date) => format!(
+            "{} ({})",
+            promise.trim_end_matches(['.', ' ']),
+            words::long_date(date)
+        ),
+        None => promise.to_string(),
+    }
+}
+
+/// "None", "no", "n/a" or nothing: the parent wants no health care provision mediated.
+fn mentions_nothing(text: &str) -> bool {
+    let words = text
+        .trim()
+        .trim_end_matches('.')
+        .to_lowercase()
+        .replace('/', "");
+    matches!(
+        words.as_str(),
+        "" | "none" | "no" | "na" | "nothing" | "not applicable"
+    )
+}
+
+/// How a letter was sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SentHow {
+    Email,
+    /// First-class post.
+    Post,
+    /// Handed in.
+    Hand,
+}
+
+impl SentHow {
+    pub const ALL: [SentHow; 3] = [SentHow::Email, SentHow::Post, SentHow::Hand];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            SentHow::Email => "email",
+            SentHow::Post => "post",
+            SentHow::Hand => "hand",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SentHow::Email => "By email",
+            SentHow::Post => "By first-class post",
+            SentHow::Hand => "By hand",
+        }
+    }
+
+    pub fn method(self) -> Method {
+        match self {
+            SentHow::Email => Method::Email,
+            SentHow::Post | SentHow::Hand => Method::Letter,
+        }
+    }
+}
+
+/// The day a letter is usually taken as received, as advice services count it (IPSEA's model
+/// letters): an email sent before 5pm on a working day, or a letter handed in on one, that day;
+/// an email sent later or on a weekend or bank holiday, the next working day; first-class post,
+/// the next working day after posting.
+pub fn taken_as_received(sent: NaiveDate, how: SentHow, after_5pm: bool) -> NaiveDate {
+    match how {
+        SentHow::Email if after_5pm && is_working_day(sent) => add_working_days(sent, 1),
+        SentHow::Email | SentHow::Hand => working_day_on_or_after(sent),
+        SentHow::Post => add_working_days(sent, 1),
     }
 }
 
@@ -286,15 +458,25 @@ impl LetterDraft {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sending {
     pub date: NaiveDate,
-    pub method: Method,
+    pub how: SentHow,
+    /// An email sent after 5pm (it counts from the next working day).
+    pub after_5pm: bool,
     /// Who it went to, by name, if the parent gave one.
     pub person: String,
     /// Who it went to, as the log names them.
     pub party: Party,
 }
 
+impl Sending {
+    pub fn received(&self) -> NaiveDate {
+        taken_as_received(self.date, self.how, self.after_5pm)
+    }
+}
+
 /// The log entry for a letter sent: what was sent, to whom, the letter as its summary, the
-/// reply date as its follow-up, and the key date it starts.
+/// reply date as its follow-up, and the key date it starts. A letter that starts a clock is
+/// dated the day it is taken as received (the day the clock counts from), and its summary
+/// says when and how it was sent.
 pub fn sent_entry(
     filled: &Filled,
     sending: &Sending,
@@ -303,20 +485,40 @@ pub fn sent_entry(
     id: &str,
     now: Millis,
 ) -> LogEntry {
+    let (date, summary) = match key_date {
+        Some(_) => {
+            let received = sending.received();
+            let how = words::lower_first(sending.how.label());
+            let first = if received == sending.date {
+                format!(
+                    "Sent {how} on {}, and taken as received that day (the day its time limit counts from). If they say they received it on another day, change this entry's date.",
+                    words::day_month_year(sending.date)
+                )
+            } else {
+                format!(
+                    "Sent {how} on {}, and taken as received on {} (the day its time limit counts from). If they say they received it on another day, change this entry's date.",
+                    words::day_month_year(sending.date),
+                    words::day_month_year(received)
+                )
+            };
+            (received, format!("{first}\n\n{}", filled.body))
+        }
+        None => (sending.date, filled.body.clone()),
+    };
     LogEntry {
         id: id.to_string(),
-        date: sending.date,
+        date,
         time: None,
         direction: Direction::Sent,
-        method: sending.method,
+        method: sending.how.method(),
         party: sending.party,
         person: sending.person.trim().to_string(),
         subject: filled.subject.clone(),
-        summary: filled.body.clone(),
+        summary,
         promised: String::new(),
         promised_by: String::new(),
         promise_kept: false,
-        follow_up: follow_up.filter(|d| *d > sending.date),
+        follow_up: follow_up.filter(|d| *d > date),
         kept_where: String::new(),
         key_date,
         updated: now,
@@ -383,7 +585,14 @@ pub fn as_html(filled: &Filled, title: &str) -> String {
 
 /// A file name for the letter: "complaint-school-2026-12-02".
 pub fn file_name(letter: &Letter, today: NaiveDate, extension: &str) -> String {
-    format!("{}-{}.{extension}", letter.id, today.format("%Y-%m-%d"))
+    use chrono::Datelike;
+    format!(
+        "{}-{}-{:02}-{:02}.{extension}",
+        letter.id,
+        today.year(),
+        today.month(),
+        today.day()
+    )
 }
 
 #[cfg(test)]
@@ -452,12 +661,12 @@ mod tests {
         let today = d(2026, 12, 2);
         let sam = sam();
         let complaint = letter("complaint-school").expect("there");
-        let draft = LetterDraft::prefilled(complaint, Some(&sam), None, today);
+        let draft = LetterDraft::prefilled(complaint, Some(&sam), None, &Sender::default(), today);
         assert_eq!(draft.text("child"), "Sam");
         assert_eq!(draft.text("school"), "Oak Primary");
         assert_eq!(
             draft.text("tried"),
-            "- 5 October 2026: meeting with Ms Patel (SENCo) about reading support"
+            "- 5 October 2026, meeting with Ms Patel (SENCo): Reading support"
         );
         // 10 working days from Wednesday 2 December 2026.
         assert_eq!(
@@ -467,7 +676,7 @@ mod tests {
         assert_eq!(draft.text("issues"), "");
 
         let assessment = letter("request-assessment").expect("there");
-        let draft = LetterDraft::prefilled(assessment, Some(&sam), None, today);
+        let draft = LetterDraft::prefilled(assessment, Some(&sam), None, &Sender::default(), today);
         assert_eq!(
             draft.date_parts("birth-date"),
             DateParts::new("9", "4", "2016")
@@ -475,7 +684,7 @@ mod tests {
 
         // The latest decision in the log, unless the letter is opened from one.
         let adviser = letter("adviser-certificate").expect("there");
-        let draft = LetterDraft::prefilled(adviser, Some(&sam), None, today);
+        let draft = LetterDraft::prefilled(adviser, Some(&sam), None, &Sender::default(), today);
         assert_eq!(
             draft.text("decision"),
             "a decision not to issue an EHC plan"
@@ -485,7 +694,8 @@ mod tests {
             DateParts::new("2", "11", "2026")
         );
         let older = sam.entries.iter().find(|e| e.id == "e3").expect("there");
-        let draft = LetterDraft::prefilled(adviser, Some(&sam), Some(older), today);
+        let draft =
+            LetterDraft::prefilled(adviser, Some(&sam), Some(older), &Sender::default(), today);
         assert_eq!(
             draft.text("decision"),
             "a decision not to carry out an EHC needs assessment"
@@ -495,18 +705,65 @@ mod tests {
         promise.promised = "send the speech therapy report".into();
         promise.promised_by = "Ms Patel".into();
         let follow = letter("follow-up-promise").expect("there");
-        let draft = LetterDraft::prefilled(follow, Some(&sam), Some(&promise), today);
+        let draft = LetterDraft::prefilled(
+            follow,
+            Some(&sam),
+            Some(&promise),
+            &Sender::default(),
+            today,
+        );
         assert_eq!(draft.text("to-name"), "Ms Patel");
         assert_eq!(draft.text("promise"), "send the speech therapy report");
         assert_eq!(
             draft.date_parts("promised-on"),
             DateParts::new("20", "11", "2026")
         );
+        // A day named in the promise is written out for the letter.
+        promise.promised = "Send the report by Friday.".into();
+        let draft = LetterDraft::prefilled(
+            follow,
+            Some(&sam),
+            Some(&promise),
+            &Sender::default(),
+            today,
+        );
+        assert_eq!(
+            draft.text("promise"),
+            "Send the report by Friday (Friday 27 November 2026)"
+        );
+        // The parent's name and contact, remembered, fill every letter.
+        let me = Sender {
+            name: "Alex Smith".into(),
+            contact: "alex@example.org".into(),
+        };
+        let draft = LetterDraft::prefilled(follow, None, None, &me, today);
+        assert_eq!(
+            (draft.text("your-name"), draft.text("your-contact")),
+            ("Alex Smith".to_string(), "alex@example.org".to_string())
+        );
+        assert_eq!(draft.sender(), me);
 
         // Without a case, only the reply date is suggested.
-        let draft = LetterDraft::prefilled(complaint, None, None, today);
+        let draft = LetterDraft::prefilled(complaint, None, None, &Sender::default(), today);
         assert_eq!(draft.text("child"), "");
         assert!(!draft.date_parts("reply-by").is_empty());
+    }
+
+    #[test]
+    fn choosing_another_case_keeps_what_the_parent_typed() {
+        let today = d(2026, 12, 2);
+        let complaint = letter("complaint-school").expect("there");
+        let me = Sender::default();
+        let blank = LetterDraft::prefilled(complaint, None, None, &me, today);
+        let mut typed = blank.clone();
+        typed
+            .texts
+            .insert("issues".into(), "No reading support".into());
+        let sam = LetterDraft::prefilled(complaint, Some(&sam()), None, &me, today);
+        let next = typed.refilled(&blank, &sam);
+        assert_eq!(next.text("issues"), "No reading support");
+        assert_eq!(next.text("child"), "Sam");
+        assert_eq!(next.text("school"), "Oak Primary");
     }
 
     #[test]
@@ -514,7 +771,8 @@ mod tests {
         let today = d(2026, 12, 2);
         let sam = sam();
         for letter in letters() {
-            let mut draft = LetterDraft::prefilled(letter, Some(&sam), None, today);
+            let mut draft =
+                LetterDraft::prefilled(letter, Some(&sam), None, &Sender::default(), today);
             let before = draft
                 .make(letter, today)
                 .expect_err("some fields are empty");
@@ -538,7 +796,15 @@ mod tests {
             assert!(!filled.body.contains('{') && !filled.subject.contains('{'));
             assert!(filled.subject.contains("Sam") || letter.field("child").is_none());
             for field in &letter.fields {
-                let words = draft.values(letter, today).expect("complete")[&field.id].clone();
+                let Some(words) = draft
+                    .values(letter, today)
+                    .expect("complete")
+                    .get(&field.id)
+                    .cloned()
+                else {
+                    assert!(field.optional, "{}: {}", letter.id, field.id);
+                    continue;
+                };
                 assert!(
                     filled.body.contains(&words) || filled.subject.contains(&words),
                     "{}: {}",
@@ -553,7 +819,7 @@ mod tests {
     fn a_wrong_date_or_an_empty_field_is_named_and_dates_are_written_in_words() {
         let today = d(2026, 12, 2);
         let follow = letter("follow-up-promise").expect("there");
-        let mut draft = LetterDraft::prefilled(follow, None, None, today);
+        let mut draft = LetterDraft::prefilled(follow, None, None, &Sender::default(), today);
         draft.texts.insert("to-name".into(), "Ms Patel".into());
         draft.texts.insert("promise".into(), "   ".into());
         draft
@@ -579,6 +845,15 @@ mod tests {
                 },
             ]
         );
+        // A subject too long for the log names the field that made it so.
+        let mut long = draft.clone();
+        long.texts.insert("promise".into(), "p".repeat(995));
+        long.texts.insert("your-name".into(), "Alex".into());
+        long.dates
+            .insert("promised-on".into(), DateParts::new("20", "11", "2026"));
+        let problems = long.make(follow, today).expect_err("subject too long");
+        assert_eq!(problems[0].field, "promise");
+        assert!(matches!(problems[0].problem, LetterProblem::TooLong(_)));
         draft.texts.insert("promise".into(), "the report".into());
         draft.texts.insert("your-name".into(), "Alex".into());
         draft
@@ -602,7 +877,7 @@ mod tests {
     fn sending_a_letter_that_starts_a_clock_logs_that_key_date_and_its_deadlines_follow() {
         let today = d(2026, 12, 2);
         let request = letter("request-assessment").expect("there");
-        let draft = LetterDraft::prefilled(request, Some(&sam()), None, today);
+        let draft = LetterDraft::prefilled(request, Some(&sam()), None, &Sender::default(), today);
         let key = draft.key_date(request, today);
         assert_eq!(key, Some(KeyDate::RequestForAssessment));
         let filled = Filled {
@@ -611,14 +886,30 @@ mod tests {
         };
         let sending = Sending {
             date: today,
-            method: Method::Email,
+            how: SentHow::Email,
+            after_5pm: false,
             person: String::new(),
             party: request.party,
         };
         let logged = sent_entry(&filled, &sending, key, None, "entry-1", 5);
         assert_eq!(logged.direction, Direction::Sent);
+        assert_eq!(logged.method, Method::Email);
         assert_eq!(logged.party, Party::CouncilSenTeam);
-        assert_eq!(logged.summary, filled.body);
+        assert!(logged
+            .summary
+            .starts_with("Sent by email on 2 December 2026, and taken as received that day"));
+        assert!(logged.summary.ends_with(&filled.body));
+        // Posted: dated the next working day, when the council's 6 weeks start.
+        let posted = Sending {
+            how: SentHow::Post,
+            ..sending.clone()
+        };
+        let by_post = sent_entry(&filled, &posted, key, None, "entry-2", 5);
+        assert_eq!(by_post.date, d(2026, 12, 3));
+        assert_eq!(by_post.method, Method::Letter);
+        assert!(by_post
+            .summary
+            .contains("taken as received on 3 December 2026"));
         let dates = deadlines_of(logged.date, logged.key_date.expect("key date"));
         // The council's 6-week decision date: 13 January 2027.
         assert!(dates
@@ -626,27 +917,88 @@ mod tests {
             .any(|d| d.date == NaiveDate::from_ymd_opt(2027, 1, 13).expect("date")));
 
         let certificate = letter("adviser-certificate").expect("there");
-        let draft = LetterDraft::prefilled(certificate, Some(&sam()), None, today);
+        let draft =
+            LetterDraft::prefilled(certificate, Some(&sam()), None, &Sender::default(), today);
         assert_eq!(
             draft.key_date(certificate, today),
             Some(KeyDate::DeclinedMediation)
         );
         let mediation = letter("adviser-mediation").expect("there");
-        let draft = LetterDraft::prefilled(mediation, Some(&sam()), None, today);
+        let draft =
+            LetterDraft::prefilled(mediation, Some(&sam()), None, &Sender::default(), today);
         assert_eq!(
             draft.key_date(mediation, today),
             Some(KeyDate::AdviserContacted {
                 decision_sent: Some(d(2026, 11, 2))
             })
         );
+        let council = letter("council-mediation").expect("there");
+        let mut draft =
+            LetterDraft::prefilled(council, Some(&sam()), None, &Sender::default(), today);
+        draft.texts.insert("health".into(), "None.".into());
+        assert_eq!(
+            draft.key_date(council, today),
+            Some(KeyDate::AskedForMediation {
+                scope: MediationScope::EducationOrCare,
+                icb_told: None
+            })
+        );
+        draft
+            .texts
+            .insert("health".into(), "Speech and language therapy".into());
+        assert_eq!(
+            draft.key_date(council, today),
+            Some(KeyDate::AskedForMediation {
+                scope: MediationScope::HealthAndOther,
+                icb_told: None
+            })
+        );
         let complaint = letter("complaint-school").expect("there");
-        let draft = LetterDraft::prefilled(complaint, Some(&sam()), None, today);
+        let draft =
+            LetterDraft::prefilled(complaint, Some(&sam()), None, &Sender::default(), today);
         assert_eq!(draft.key_date(complaint, today), None);
+        // Not a clock: dated the day sent, and the letter alone as the summary.
+        let plain = sent_entry(&filled, &posted, None, None, "entry-3", 5);
+        assert_eq!(
+            (plain.date, plain.summary.as_str()),
+            (today, filled.body.as_str())
+        );
         // The reply date becomes the follow-up; one on or before the day sent is dropped.
         let with_reply = sent_entry(&filled, &sending, None, Some(d(2026, 12, 16)), "e", 5);
         assert_eq!(with_reply.follow_up, Some(d(2026, 12, 16)));
         let same_day = sent_entry(&filled, &sending, None, Some(today), "e", 5);
         assert_eq!(same_day.follow_up, None);
+    }
+
+    #[test]
+    fn a_letter_is_taken_as_received_as_advice_services_count_it() {
+        // Wednesday 2 December 2026; Friday 4 December; Christmas Day 2026 is a Friday.
+        let wed = d(2026, 12, 2);
+        assert_eq!(taken_as_received(wed, SentHow::Email, false), wed);
+        assert_eq!(taken_as_received(wed, SentHow::Email, true), d(2026, 12, 3));
+        assert_eq!(taken_as_received(wed, SentHow::Hand, false), wed);
+        assert_eq!(taken_as_received(wed, SentHow::Post, false), d(2026, 12, 3));
+        let fri = d(2026, 12, 4);
+        assert_eq!(taken_as_received(fri, SentHow::Post, false), d(2026, 12, 7));
+        assert_eq!(taken_as_received(fri, SentHow::Email, true), d(2026, 12, 7));
+        let saturday = d(2026, 12, 5);
+        assert_eq!(
+            taken_as_received(saturday, SentHow::Email, false),
+            d(2026, 12, 7)
+        );
+        assert_eq!(
+            taken_as_received(saturday, SentHow::Email, true),
+            d(2026, 12, 7)
+        );
+        let christmas_eve = d(2026, 12, 24);
+        assert_eq!(
+            taken_as_received(christmas_eve, SentHow::Post, false),
+            d(2026, 12, 29)
+        );
+        assert_eq!(
+            file_name(letter("in-writing").expect("there"), d(2026, 3, 7), "txt"),
+            "in-writing-2026-03-07.txt"
+        );
     }
 
     #[test]

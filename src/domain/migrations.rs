@@ -10,6 +10,11 @@
 //! of the records as unreadable and read-only, and changes nothing (offering "start afresh" only
 //! after the stored records are saved as a file); a backup holding one is refused by it. Such an
 //! old copy only runs until its service worker takes the new version (then it asks for a reload).
+//!
+//! Version 2 (December 2026) adds a case's date of birth and the parent's own contacts. They are
+//! optional and a version 1 casebook reads as it is, but an app that knows only version 1 would
+//! drop them from a case it saves; with version 2 it sees a newer format instead and leaves the
+//! records read-only, untouched.
 
 use super::casebook::{Casebook, SCHEMA_VERSION};
 use serde_json::Value;
@@ -36,10 +41,14 @@ pub fn migrate(value: Value) -> Result<Casebook, MigrationError> {
         return Err(MigrationError::Newer { version });
     }
     let current = match version {
-        1 => value,
+        // v1 -> v2: nothing to change (the new fields are optional).
+        1 | 2 => value,
         other => return Err(MigrationError::Unknown { version: other }),
     };
-    serde_json::from_value(current).map_err(|e| MigrationError::WrongShape(e.to_string()))
+    let mut book: Casebook =
+        serde_json::from_value(current).map_err(|e| MigrationError::WrongShape(e.to_string()))?;
+    book.schema_version = SCHEMA_VERSION;
+    Ok(book)
 }
 
 #[cfg(test)]
@@ -92,6 +101,28 @@ mod tests {
         );
         let again = serde_json::to_value(&book).expect("writes");
         assert_eq!(migrate(again).expect("reads back"), book);
+    }
+
+    /// Version 2: a case's date of birth and own contacts, read and written back exactly.
+    #[test]
+    fn the_version_2_fixture_loads_and_round_trips() {
+        let text = include_str!("../../tests/fixtures/casebook-v2.json");
+        let value: Value = serde_json::from_str(text).expect("JSON");
+        let book = migrate(value.clone()).expect("loads");
+        let case = &book.cases[0];
+        assert_eq!(case.birth_date, chrono::NaiveDate::from_ymd_opt(2016, 4, 9));
+        assert!(case.contacts.contains("01234 567890"));
+        assert!(book.cases[1].birth_date.is_none() && book.cases[1].contacts.is_empty());
+        let written = serde_json::to_value(&book).expect("writes");
+        for field in ["birth_date", "contacts"] {
+            assert_eq!(written["cases"][0][field], value["cases"][0][field]);
+            assert!(
+                written["cases"][1].get(field).is_none(),
+                "written only when given"
+            );
+        }
+        assert_eq!(written["schema_version"], 2);
+        assert_eq!(migrate(written).expect("reads back"), book);
     }
 
     #[test]

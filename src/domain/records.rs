@@ -97,6 +97,7 @@ pub fn case_summary(case: &Case, today: NaiveDate) -> CaseSummary {
         .live_entries()
         .filter_map(|e| {
             let what = match (e.promised.is_empty(), e.promised_by.is_empty()) {
+                (true, _) if e.direction == Direction::Sent => format!("Reply due: {}", e.subject),
                 (true, _) => e.subject.clone(),
                 (false, true) => format!("Promised: {}", e.promised),
                 (false, false) => format!("Promised by {}: {}", e.promised_by, e.promised),
@@ -197,7 +198,9 @@ pub fn contact_pieces(text: &str) -> Vec<ContactPiece> {
                 let ends_word = chars
                     .get(last_digit + 1)
                     .is_none_or(|n| !n.1.is_alphanumeric());
-                let plausible = digits.len() >= 10
+                let first_group = typed.split(' ').next().unwrap_or("").len();
+                let plausible = first_group >= 3
+                    && digits.len() >= 10
                     && digits.len() <= 13
                     && (typed.starts_with('+') || typed.starts_with('0'));
                 if plausible && ends_word {
@@ -264,6 +267,11 @@ mod tests {
             vec![Text("Room 12, since 2024, @school, 3 12 2026".into())]
         );
         assert_eq!(contact_pieces(""), vec![]);
+        // A date and time written with spaces is not a phone number.
+        assert_eq!(
+            contact_pieces("01 09 2025 10 30"),
+            vec![Text("01 09 2025 10 30".into())]
+        );
         assert_eq!(
             contact_pieces("é 07700 900123é"),
             vec![Text("é 07700 900123é".into())]
@@ -363,6 +371,7 @@ mod tests {
         sent.follow_up = Some(d(2025, 7, 20));
         let chased = case_summary(&case("k", vec![sent]), today());
         assert_eq!(chased.follow_ups[0].letter, "chase-reply");
+        assert_eq!(chased.follow_ups[0].what, "Reply due: Letter s");
         assert!(!promised.follow_ups[0].passed);
         assert_eq!(
             summary.last_contact,

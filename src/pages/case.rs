@@ -225,7 +225,10 @@ fn CaseSummaryView(case_id: String, summary: CaseSummary) -> impl IntoView {
                             view! {
                                 <li>
                                     {long_date(f.date)} ": " <A href=format!("{base}/log/{}", f.entry_id)>{f.what}</A> {note}
-                                    {letter.map(|href| view! { " " <A href=href attr:class="no-print" attr:data-testid="follow-up-letter">"Write a follow-up letter"</A> })}
+                                    {letter.map(|href| view! {
+                                        <br class="no-print"/>
+                                        <A href=href attr:class="no-print" attr:data-testid="follow-up-letter">"Write a follow-up letter"<span class="visually-hidden">{format!(" for {long}", long = long_date(f.date))}</span></A>
+                                    })}
                                 </li>
                             }
                         }).collect_view()}

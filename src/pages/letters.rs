@@ -99,8 +99,7 @@ fn message_of(letter: &Letter, problem: &FieldProblem) -> String {
         LetterProblem::Empty => format!("Enter {name}"),
         LetterProblem::Date(e) => date_error_message(&name, e),
         LetterProblem::TooLong(length) => format!(
-            "{} is too long for the letter ({} characters): shorten it",
-            crate::domain::words::lower_first(&name),
+            "Shorten {name}: it makes the letter's subject or text too long ({} characters)",
             group(*length)
         ),
     }
@@ -119,12 +118,18 @@ fn LetterForm(letter: &'static Letter) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The case in the address; or, when there is only one, that one.
     let case_id = RwSignal::new(
         query
             .read_untracked()
             .get("case")
-            .filter(|id| state.book.with_untracked(|b| b.case(id).is_some())),
+            .filter(|id| state.book.with_untracked(|b| b.case(id).is_some()))
+            .or_else(|| {
+                let only = cases.get_untracked();
+                (only.len() == 1).then(|| only[0].0.clone())
+            }),
     );
+    let sender = StoredValue::new(state.load_sender());
     let prefill = move |case: Option<&String>| {
         state.book.with_untracked(|b| {
             let case = case.and_then(|id| b.case(id));
@@ -132,10 +137,33 @@ fn LetterForm(letter: &'static Letter) -> impl IntoView {
                 let wanted = entry_id.get_value()?;
                 c.live_entries().find(|e| e.id == wanted)
             });
-            LetterDraft::prefilled(letter, case, entry, today)
+            LetterDraft::prefilled(letter, case, entry, &sender.get_value(), today)
         })
     };
-    let draft = RwSignal::new(prefill(case_id.get_untracked().as_ref()));
+    // Who a letter about an entry goes to: the entry's party, for the letters that go to
+    // whoever made the promise or the decision.
+    let party = move || {
+        if letter.party != crate::domain::casebook::Party::Other {
+            return letter.party;
+        }
+        let wanted = entry_id.get_value();
+        case_id
+            .get_untracked()
+            .and_then(|id| {
+                state.book.with_untracked(|b| {
+                    b.case(&id)?
+                        .live_entries()
+                        .find(|e| Some(&e.id) == wanted.as_ref())
+                        .map(|e| e.party)
+                })
+            })
+            .unwrap_or(letter.party)
+    };
+    let first_fill = prefill(case_id.get_untracked().as_ref());
+    let last_fill = StoredValue::new(first_fill.clone());
+    let draft = RwSignal::new(first_fill);
+    // The entry "I have sent it" made, so that keeping the letter again updates it.
+    let kept_entry = RwSignal::new(None::<(String, String)>);
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let previewed = RwSignal::new(false);
     let links = Signal::derive(move || {
@@ -155,6 +183,11 @@ fn LetterForm(letter: &'static Letter) -> impl IntoView {
             Ok(_) => {
                 problems.set(Vec::new());
                 previewed.set(true);
+                let typed = draft.with_untracked(|d| d.sender());
+                if typed != sender.get_value() {
+                    state.save_sender(&typed);
+                    sender.set_value(typed);
+                }
                 focus_when_drawn("letter-preview-heading".to_string());
             }
             Err(found) => problems.set(found),
@@ -162,7 +195,9 @@ fn LetterForm(letter: &'static Letter) -> impl IntoView {
     };
     let choose_case = move |value: String| {
         let chosen = (!value.is_empty()).then_some(value);
-        draft.set(prefill(chosen.as_ref()));
+        let next = prefill(chosen.as_ref());
+        draft.update(|d| *d = d.refilled(&last_fill.get_value(), &next));
+        last_fill.set_value(next);
         case_id.set(chosen);
         problems.set(Vec::new());
     };
@@ -211,7 +246,11 @@ fn LetterForm(letter: &'static Letter) -> impl IntoView {
                         })
                     });
                     view! {
-                        <DateInput id=input_id label=label hint="For example, 27 3 2026"
+                        <DateInput id=input_id label=label hint=match id {
+                            "birth-date" => "For example, 27 3 2016",
+                            "reply-by" => "A suggestion: 10 working days from today. It is not a legal time limit, so choose any reasonable date (a complaints procedure may set its own). For example, 27 3 2026",
+                            _ => "For example, 27 3 2026",
+                        }
                             value=Signal::derive(move || draft.with(|d| d.date_parts(id)))
                             on_change=Callback::new(move |(part, value): (DatePart, String)| draft.update(|d| {
                                 d.dates.entry(id.to_string()).or_insert_with(DateParts::default).set(part, value);
@@ -261,7 +300,7 @@ fn LetterForm(letter: &'static Letter) -> impl IntoView {
                     <div class="letter-preview__body" data-testid="letter-body">{filled.body.clone()}</div>
                 </section>
                 <LetterActions letter=letter filled=filled.clone()/>
-                <LetterSent letter=letter filled=filled case_id=case_id draft=draft/>
+                <LetterSent letter=letter filled=filled case_id=case_id draft=draft party=party() kept_entry=kept_entry/>
             }.into_any(),
             None => view! {
                 <p class="callout no-print" role="status">"The letter shows here again once every field is filled in."</p>

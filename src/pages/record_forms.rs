@@ -4,6 +4,7 @@ use crate::clock::{new_id, now_millis, time_now, today};
 use crate::components::date_input::{date_error_message, DateInput};
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::components::fields::{Checkbox, SelectField, TextArea, TextField};
+use crate::components::focus::focus_when_drawn;
 use crate::components::not_found::NotFound;
 use crate::components::page_title::PageTitle;
 use crate::components::storage_problem::StorageProblemBanner;
@@ -11,8 +12,8 @@ use crate::domain::casebook::{Case, Casebook};
 use crate::domain::casebook::{Direction, Method, Party};
 use crate::domain::date_input::{parse_date, DateError, DatePart, DateParts};
 use crate::domain::drafts::{
-    promise_entry, promise_logged, promises_in, EntryError, LogEntryDraft, NoteDraft, NoteError,
-    PromiseLine, MEETING_PROMPTS, PROMISE_HINT,
+    party_of, promise_entry, promise_follow_up, promise_logged, promises_in, EntryError,
+    LogEntryDraft, NoteDraft, NoteError, PromiseLine, MEETING_PROMPTS, PROMISE_HINT,
 };
 use crate::domain::events::{EventKind, MediationScope, OrderKind, TransferKind};
 use crate::domain::limits::{too_long_message, TextField};
@@ -363,11 +364,7 @@ struct CaseHome {
 
 impl CaseHome {
     fn new(case_id: &str, book: &Casebook) -> Self {
-        let header = book.case(case_id).map(|c| Case {
-            entries: Vec::new(),
-            notes: Vec::new(),
-            ..c.clone()
-        });
+        let header = book.case(case_id).map(Case::header);
         CaseHome {
             id: RwSignal::new(case_id.to_string()),
             header: StoredValue::new(header),
@@ -469,26 +466,33 @@ fn MeetingPromises(
             <p class="hint">{PROMISE_HINT}</p>
             <Show when=move || !promises.read().is_empty()>
                 <ul class="promise-list">
-                    <For each=move || promises.get() key=|p| (p.by.clone(), p.what.clone()) let:promise>
+                    <For each=move || promises.get().into_iter().enumerate() key=|(i, p)| (*i, p.by.clone(), p.what.clone()) let:item>
                         {
+                            let (index, promise) = item;
                             let shown = if promise.by.is_empty() { promise.what.clone() } else { format!("{}: {}", promise.by, promise.what) };
                             let promise = StoredValue::new(promise);
                             let make = move |_| {
-                                let entry = promise_entry(&promise.get_value(), meeting.get_untracked(), today(), &new_id("entry"), now_millis());
-                                home.save(state, move |case| case.upsert_entry(entry));
+                                let promise = promise.get_value();
+                                let id = home.id.get_untracked();
+                                let party = state.book.with_untracked(|b| b.case(&id).map_or(Party::Other, |c| party_of(c, &promise.by)));
+                                let entry = promise_entry(&promise, meeting.get_untracked(), today(), party, &new_id("entry"), now_millis());
+                                if home.save(state, move |case| case.upsert_entry(entry)) == HomeSave::Saved {
+                                    focus_when_drawn(format!("promise-{index}"));
+                                }
                             };
+                            let due = move || long_date(promise_follow_up(&promise.get_value(), meeting.get(), today()));
                             view! {
                                 <li class="promise-list__item" data-testid="promise">
                                     <span>{shown}</span>
                                     {move || match promise.with_value(|p| logged(p)) {
                                         Some((entry_id, follow_up)) => view! {
-                                            <span class="promise-list__done" data-testid="promise-logged">
+                                            <span class="promise-list__done" data-testid="promise-logged" tabindex="-1" id=format!("promise-{index}")>
                                                 {follow_up.map(|d| format!("Follow-up on {}. ", long_date(d)))}
                                                 <A href=format!("/records/{}/log/{entry_id}", home.id.get_untracked())>"See it in the log"</A>
                                             </span>
                                         }.into_any(),
                                         None => view! {
-                                            <button type="button" class="button button--secondary" data-testid="make-follow-up" on:click=make>"Make it a follow-up"</button>
+                                            <button type="button" class="button button--secondary" data-testid="make-follow-up" on:click=make>"Make it a follow-up on " {due}</button>
                                         }.into_any(),
                                     }}
                                 </li>

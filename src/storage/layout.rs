@@ -30,7 +30,7 @@
 
 use super::{KeyValueStore, Refused};
 use crate::domain::casebook::{
-    merge, Case, CaseRecord, Casebook, LogEntry, Millis, Note, Record, SCHEMA_VERSION,
+    merge, CaseRecord, Casebook, LogEntry, Millis, Note, Record, SCHEMA_VERSION,
 };
 use crate::domain::migrations::{migrate, MigrationError};
 use serde::{Deserialize, Serialize};
@@ -485,12 +485,13 @@ fn headers_value(book: &Casebook) -> Value {
         .cases
         .iter()
         .map(|c| {
-            let header = Case {
-                entries: Vec::new(),
-                notes: Vec::new(),
-                ..c.clone()
-            };
-            let mut value = serde_json::to_value(&header).unwrap_or(Value::Null);
+            let header = c.header();
+            // Through text, not `to_value`: the app already writes cases as text, and a second
+            // serializer for every record type would add to the download.
+            let mut value: Value = serde_json::to_string(&header)
+                .ok()
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .unwrap_or(Value::Null);
             if let Some(fields) = value.as_object_mut() {
                 fields.remove("entries");
                 fields.remove("notes");

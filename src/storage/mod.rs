@@ -9,6 +9,7 @@ pub mod layout;
 pub mod memory;
 
 use crate::domain::guide::Area;
+use crate::domain::letter_draft::Sender;
 use crate::domain::my_dates::MyDatesForm;
 
 pub use layout::{is_casebook_key, usage, Usage};
@@ -121,9 +122,41 @@ pub fn save_area(store: &mut dyn KeyValueStore, area: Area) -> Result<(), Refuse
     store.set(AREA_KEY, area.id())
 }
 
+/// The parent's name and contact for letters (`domain::letter_draft::Sender`), as JSON.
+pub const SENDER_KEY: &str = "send-casebook:sender:v1";
+
+/// The name and contact last used in a letter; anything unreadable reads as none.
+pub fn load_sender(store: &dyn KeyValueStore) -> Sender {
+    store
+        .get(SENDER_KEY)
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+pub fn save_sender(store: &mut dyn KeyValueStore, sender: &Sender) -> Result<(), Refused> {
+    store.set(
+        SENDER_KEY,
+        &serde_json::to_string(sender).unwrap_or_default(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_senders_details_are_kept_and_anything_unreadable_reads_as_none() {
+        let mut store = memory::MemoryStore::new();
+        assert_eq!(load_sender(&store), Sender::default());
+        let me = Sender {
+            name: "Alex Smith".into(),
+            contact: "12 High Street\nalex@example.org".into(),
+        };
+        save_sender(&mut store, &me).expect("fits");
+        assert_eq!(load_sender(&store), me);
+        store.set(SENDER_KEY, "{broken").expect("fits");
+        assert_eq!(load_sender(&store), Sender::default());
+    }
 
     #[test]
     fn the_area_is_kept_and_anything_else_stored_is_asked_again() {

@@ -39,7 +39,7 @@ test('a complaint to the school: filled in from the case, copied, printed, saved
   await page.getByRole('link', { name: 'A complaint to the school or college' }).click();
   await page.getByTestId('letter-form').waitFor();
   assert.equal(await page.locator('#letter-child').inputValue(), 'Sam');
-  assert.match(await page.locator('#letter-tried').inputValue(), /^- 5 November 2026: (meeting with|letter from) SENCo about reading support$/);
+  assert.match(await page.locator('#letter-tried').inputValue(), /^- 5 November 2026, (meeting with|letter from) SENCo: Reading support$/);
   assert.equal(await page.locator('#letter-reply-by-day').inputValue(), '16');
   assert.equal(await page.locator('#letter-reply-by-month').inputValue(), '12');
 
@@ -58,18 +58,19 @@ test('a complaint to the school: filled in from the case, copied, printed, saved
   await page.locator('#letter-issues').fill('Sam has had no reading support since September.\nThe agreed plan has not been reviewed.');
   await page.locator('#letter-outcome').fill('Daily reading support, and a review meeting this term.');
   await page.locator('#letter-your-name').fill('Alex Smith');
+  await page.locator('#letter-your-contact').fill('alex@example.org');
   await page.getByRole('button', { name: 'Preview the letter' }).click();
   await page.getByTestId('letter-preview').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'letter-preview-heading');
   const subject = await page.getByTestId('letter-subject').textContent();
   const body = await page.getByTestId('letter-body').textContent();
   assert.equal(subject, 'Complaint about the support for Sam');
-  assert.match(body, /^Dear Headteacher,/);
+  assert.match(body, /^2 December 2026\n\nDear Sir or Madam,/);
   assert.match(body, /Oak Primary gives my child, Sam,/);
   assert.match(body, /5 November 2026/);
   assert.match(body, /no reading support since September\.\nThe agreed plan/);
   assert.match(body, /by 16 December 2026\./);
-  assert.match(body, /Alex Smith$/);
+  assert.match(body, /Alex Smith\nalex@example\.org$/);
   assert.ok(!/[{}]/.test(subject + body), 'no placeholder survives');
   await assertNoAxeViolations(page, 'a letter with its preview');
   await page.screenshot({ path: screenshotPath('letter.png'), fullPage: true });
@@ -92,8 +93,8 @@ test('a complaint to the school: filled in from the case, copied, printed, saved
   writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: false }));
   const printed = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   assert.match(printed, /Subject: Complaint about the support for Sam/);
-  assert.match(printed, /Dear Headteacher, I am writing to make a complaint/);
-  assert.match(printed, /Yours sincerely, Alex Smith/);
+  assert.match(printed, /2 December 2026 Dear Sir or Madam, I am writing to make a complaint/);
+  assert.match(printed, /Yours sincerely, Alex Smith alex@example\.org/);
   for (const chrome of ['Preview the letter', 'Send or keep it', 'I have sent it', 'Fill in from', 'Skip to main content']) {
     assert.ok(!printed.includes(chrome), `the printout contains "${chrome}"`);
   }
@@ -119,13 +120,16 @@ test('a complaint to the school: filled in from the case, copied, printed, saved
   await page.getByTestId('log-list').waitFor();
   assert.match(await page.getByTestId('log-list').textContent(), /Complaint about the support for Sam/);
   const followUps = page.getByTestId('follow-ups');
-  assert.match(await followUps.textContent(), /Wednesday 16 December 2026: Complaint about the support for Sam/);
+  assert.match(await followUps.textContent(), /Wednesday 16 December 2026: Reply due: Complaint about the support for Sam/);
   // The follow-up offers the letter that chases a reply, filled in from the entry.
   await followUps.getByTestId('follow-up-letter').click();
   await page.getByTestId('letter-form').waitFor();
   assert.equal(await page.locator('main h1').textContent(), 'Chasing a reply to your letter');
-  assert.equal(await page.locator('#letter-topic').inputValue(), 'complaint about the support for Sam');
+  assert.equal(await page.locator('#letter-topic').inputValue(), 'Complaint about the support for Sam');
   assert.equal(await page.locator('#letter-sent-on-day').inputValue(), '2');
+  // The parent's name and contact are remembered for the next letter.
+  assert.equal(await page.locator('#letter-your-name').inputValue(), 'Alex Smith');
+  assert.equal(await page.locator('#letter-your-contact').inputValue(), 'alex@example.org');
   await page.goBack();
   await page.getByTestId('open-timeline').click();
   await page.getByTestId('timeline').waitFor();
@@ -177,14 +181,20 @@ test('offline, from the guide: a request for an assessment starts the council\'s
   await page.getByTestId('keep-letter').click();
   await page.locator('#sent-case-name-error').waitFor();
   await page.getByLabel('Name for a new case').fill('Jo');
-  assert.match(await page.locator('#sent-on-hint').textContent(), /6 weeks count from the day it receives your request/);
+  const clock = page.getByTestId('sent-clock');
+  assert.match(await clock.textContent(), /6 weeks count from the day it receives your request.*Taken as received on Wednesday 2 December 2026/);
+  // Posted first class: taken as received the next working day, so the 6 weeks start then.
+  await page.getByLabel('By first-class post').check();
+  assert.match(await clock.textContent(), /Taken as received on Thursday 3 December 2026/);
   await page.getByTestId('keep-letter').click();
   const kept = page.getByTestId('letter-kept');
   await kept.waitFor();
-  assert.match(await kept.textContent(), /It starts these dates:.*Wednesday 13 January 2027/);
+  assert.match(await kept.textContent(), /It starts these dates:.*Thursday 14 January 2027/);
   await kept.getByRole('link', { name: 'The case' }).click();
   await page.getByTestId('upcoming').waitFor();
-  assert.match(await page.getByTestId('upcoming').textContent(), /Wednesday 13 January 2027/);
+  assert.match(await page.getByTestId('upcoming').textContent(), /Thursday 14 January 2027/);
+  assert.match(await page.locator('.lead').first().textContent(), /Assessment requested/);
+  assert.match(await page.getByTestId('log-list').textContent(), /Sent by first-class post on 2 December 2026, and taken as received on 3 December 2026/);
   await assertNoAxeViolations(page, 'the case after a letter was kept');
   app.assertClean();
   await app.close();
@@ -196,26 +206,30 @@ test('meeting mode: a promise becomes a follow-up in one tap, once, and offers i
   await page.clock.setFixedTime(new Date('2026-12-02T10:00:00'));
   await casePage(app, 'Kim');
   await page.getByTestId('meeting-mode').click();
-  await page.locator('#note-body').fill('Who is here: Ms Patel, Mr Jones\nMs Patel will send the speech therapy report\nAction: ask about transport');
+  await page.locator('#note-body').fill('Who is here: Ms Patel, Mr Jones\nMs Patel will send the speech therapy report by Friday\nAction: ask about transport\nWhat will happen next?');
   const promises = page.getByTestId('promise');
   await promises.nth(1).waitFor();
   assert.equal(await promises.count(), 2);
-  assert.equal(await promises.nth(0).locator('span').first().textContent(), 'Ms Patel: send the speech therapy report');
+  assert.equal(await promises.nth(0).locator('span').first().textContent(), 'Ms Patel: send the speech therapy report by Friday');
+  // The day the promise names is the follow-up date, shown before the tap.
+  assert.equal(await promises.nth(0).getByTestId('make-follow-up').textContent(), 'Make it a follow-up on Friday 4 December 2026');
+  assert.match(await promises.nth(1).getByTestId('make-follow-up').textContent(), /Wednesday 16 December 2026/);
   await promises.nth(0).getByTestId('make-follow-up').click();
   await promises.nth(0).getByTestId('promise-logged').waitFor();
-  assert.match(await promises.nth(0).textContent(), /Follow-up on Wednesday 16 December 2026/);
+  assert.match(await promises.nth(0).textContent(), /Follow-up on Friday 4 December 2026/);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'promise-logged', 'focus stays on the promise');
   assert.equal(await promises.nth(0).getByTestId('make-follow-up').count(), 0, 'one tap: no second button');
   await assertNoAxeViolations(page, 'meeting mode with promises');
   await page.screenshot({ path: screenshotPath('meeting-promises.png'), fullPage: true });
   await page.getByTestId('save-note').click();
   const followUps = page.getByTestId('follow-ups');
   await followUps.waitFor();
-  assert.match(await followUps.textContent(), /Wednesday 16 December 2026: Promised by Ms Patel: send the speech therapy report/);
+  assert.match(await followUps.textContent(), /Friday 4 December 2026: Promised by Ms Patel: send the speech therapy report by Friday/);
   await followUps.getByTestId('follow-up-letter').click();
   await page.getByTestId('letter-form').waitFor();
   assert.equal(await page.locator('main h1').textContent(), 'Following up a promise');
   assert.equal(await page.locator('#letter-to-name').inputValue(), 'Ms Patel');
-  assert.equal(await page.locator('#letter-promise').inputValue(), 'send the speech therapy report');
+  assert.equal(await page.locator('#letter-promise').inputValue(), 'send the speech therapy report by Friday (Friday 4 December 2026)');
   assert.equal(await page.locator('#letter-promised-on-day').inputValue(), '2');
   app.assertClean();
   await app.close();
