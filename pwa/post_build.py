@@ -5,9 +5,13 @@
    blocks it, so the script moves to its own file, named after a hash of its contents.
 2. Writes sw.js from pwa/sw.template.js with the list of every file in the build (never typed by
    hand) and a cache name derived from the files' contents.
+3. Writes a gzip copy of each file beside it (`name.gz`, compressed once, at the highest level),
+   for servers that send a pre-compressed file (nginx's gzip_static; see publish/). The service
+   worker never lists them: a browser asks for the file, and the server chooses.
 
 Runs in Trunk's staging directory (TRUNK_STAGING_DIR); standard library only.
 """
+import gzip
 import hashlib
 import json
 import os
@@ -39,7 +43,7 @@ def externalise_start_script() -> None:
 
 def write_service_worker() -> None:
     files = sorted(
-        p for p in STAGING.rglob("*") if p.is_file() and p.name != "sw.js"
+        p for p in STAGING.rglob("*") if p.is_file() and p.name != "sw.js" and p.suffix != ".gz"
     )
     digest = hashlib.sha256()
     urls = []
@@ -56,6 +60,21 @@ def write_service_worker() -> None:
     print(f"post_build: service worker precaches {len(urls)} files")
 
 
+def precompress() -> None:
+    count = 0
+    for path in sorted(STAGING.rglob("*")):
+        if not path.is_file() or path.suffix == ".gz":
+            continue
+        data = path.read_bytes()
+        # mtime=0: the same file always gives the same bytes.
+        packed = gzip.compress(data, compresslevel=9, mtime=0)
+        if len(packed) < len(data):
+            path.with_name(path.name + ".gz").write_bytes(packed)
+            count += 1
+    print(f"post_build: {count} files pre-compressed (.gz)")
+
+
 if __name__ == "__main__":
     externalise_start_script()
     write_service_worker()
+    precompress()

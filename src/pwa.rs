@@ -86,8 +86,11 @@ pub fn start(status: PwaStatus) {
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
         watch_for_updates(&registration, &container, status);
         // register() does not look for a new version when the worker is already registered,
-        // so ask once each time the app opens.
-        let _ = registration.update();
+        // so ask once each time the app opens. Offline the check fails: that is expected, and
+        // awaiting it keeps the failure from surfacing as an unhandled error.
+        if let Ok(checking) = registration.update() {
+            let _ = JsFuture::from(checking).await;
+        }
     });
 }
 
@@ -127,7 +130,9 @@ fn watch_for_updates(
                     status.update_ready.set(true);
                 }
                 if hourly {
-                    let _ = current.update();
+                    if let Ok(checking) = current.update() {
+                        let _ = JsFuture::from(checking).await;
+                    }
                 }
             });
         },

@@ -2,7 +2,7 @@
 // Chromium driven by playwright-core, a page helper that fails the test on any page or console
 // error and records every request, and axe-core.
 import { spawn } from 'node:child_process';
-import { readFileSync, mkdirSync, cpSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, cpSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -186,4 +186,61 @@ function situationGroup(label) {
 export async function chooseSituation(page, label) {
   await page.getByLabel(situationGroup(label), { exact: true }).check();
   await page.getByLabel(label, { exact: true }).check();
+}
+
+/** The site file for nginx that the README's "Publish it" describes. */
+export const NGINX_SITE = path.join(ROOT, 'publish/nginx/send-casebook.conf');
+
+/**
+ * Starts Debian's nginx in the foreground with `publish/nginx/send-casebook.conf`, only its
+ * port and root changed (and `change`, to play a host with other settings). `stop()` ends it.
+ */
+export async function startNginx({ dir = DIST, port, change = (site) => site } = {}) {
+  port = port || (await freePort());
+  const work = mkdtempSync(path.join(tmpdir(), 'send-casebook-nginx-'));
+  const site = change(readFileSync(NGINX_SITE, 'utf8')
+    .replace(/^\s*listen 80;$/m, `    listen 127.0.0.1:${port};`)
+    .replace(/^\s*root \/var\/www\/send-casebook;$/m, `    root ${dir};`));
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((name) => `  ${name}_temp_path ${work}/${name};`).join('\n');
+  // One process (no master), so that stopping it stops everything at once.
+  const config = `${process.getuid && process.getuid() === 0 ? 'user root;\n' : ''}master_process off;
+daemon off;
+pid ${work}/nginx.pid;
+error_log ${work}/error.log;
+events {}
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+${temp}
+${site}
+}
+`;
+  const file = path.join(work, 'nginx.conf');
+  writeFileSync(file, config);
+  const nginx = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
+  const child = spawn(nginx, ['-p', work, '-c', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (data) => { stderr += data; });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`nginx exited: ${stderr}`);
+    const up = await fetch(`${origin}/sw.js`).then(() => true, () => false);
+    if (up) break;
+    if (i > 100) throw new Error(`nginx did not start: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    origin,
+    port,
+    dir,
+    async stop() {
+      // Killed by a signal, a process has no exit code, only its signal: either means gone.
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }

@@ -24,12 +24,18 @@ async function casePage(app, name) {
 
 const noSidewaysScroll = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-test('a complaint to the school: filled in from the case, copied, printed, saved, and kept in the log and timeline', async () => {
-  const app = await openPage(env.browser, env.server.origin, {
+test('offline: a complaint to the school, filled in from the case, copied, printed, saved, and kept in the log and timeline', async () => {
+  const server = await startServer();
+  const app = await openPage(env.browser, server.origin, {
     contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
   });
   const { page } = app;
   await page.clock.setFixedTime(new Date('2026-12-02T10:00:00'));
+  await app.visit('/');
+  await waitForServiceWorker(page);
+  await server.stop();
+  await page.reload();
+  await page.locator('main h1').waitFor();
   await casePage(app, 'Sam');
   await addEntry(page, { day: '5', month: '11', year: '2026', subject: 'Reading support', party: 'senco' });
 
