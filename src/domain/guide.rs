@@ -275,11 +275,24 @@ mod tests {
                 .map(|r| r.letters)
                 .unwrap_or_default()
         };
-        let no_plan = letters_of(&[("problem", "help-not-enough"), ("plan", "no")], "talk");
-        assert!(no_plan.contains(&"request-assessment".to_string()));
-        let has_plan = letters_of(&[("problem", "help-not-enough"), ("plan", "yes")], "talk");
-        assert!(!has_plan.contains(&"request-assessment".to_string()));
-        assert!(has_plan.contains(&"in-writing".to_string()));
+        let no_plan = letters_of(
+            &[("problem", "help-not-enough"), ("plan", "no")],
+            "assessment",
+        );
+        assert_eq!(no_plan, vec!["request-assessment".to_string()]);
+        let with_plan = answer(
+            &routes,
+            &form(
+                &[("problem", "help-not-enough"), ("plan", "yes")],
+                ("", "", ""),
+            ),
+            today,
+        )
+        .expect("answered");
+        let assessment = with_plan.routes.iter().find(|r| r.route.id == "assessment");
+        assert!(!assessment.expect("listed").open, "not open with a plan");
+        let talk = letters_of(&[("problem", "help-not-enough"), ("plan", "yes")], "talk");
+        assert!(talk.contains(&"in-writing".to_string()));
         let school = letters_of(
             &[("problem", "help-not-enough"), ("plan", "no")],
             "complaint-school",

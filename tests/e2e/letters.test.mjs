@@ -162,8 +162,10 @@ test('offline, from the guide: a request for an assessment starts the council\'s
   await page.getByLabel('No', { exact: true }).check();
   await page.getByTestId('show-options').click();
   await page.getByTestId('options').waitFor();
-  const talk = page.locator('[data-route=talk]');
-  await talk.getByRole('link', { name: 'Asking the council for an EHC needs assessment' }).click();
+  // Asking for an assessment is a route of its own for a child with no plan, with its letter.
+  const assessment = page.locator('[data-route=assessment]');
+  assert.match(await assessment.locator('h3').textContent(), /Ask the council for an EHC needs assessment/);
+  await assessment.getByRole('link', { name: 'Asking the council for an EHC needs assessment' }).click();
   await page.getByTestId('letter-form').waitFor();
   assert.ok(await noSidewaysScroll(page), 'no sideways scrolling at 320px');
 
