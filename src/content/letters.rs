@@ -180,11 +180,29 @@ pub struct Filled {
     pub body: String,
 }
 
+/// Puts each value in place of its `{id}`, in one pass over the letter's own text, so that
+/// braces the parent typed ("{school}") stay as typed.
 fn replace_all(text: &str, values: &BTreeMap<String, String>) -> String {
-    let mut out = text.to_string();
-    for (id, value) in values {
-        out = out.replace(&format!("{{{id}}}"), value.trim());
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find('}')
+            .and_then(|close| values.get(&after[..close]).map(|v| (close, v)))
+        {
+            Some((close, value)) => {
+                out.push_str(value.trim());
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -304,6 +322,23 @@ mod tests {
                 assert!(!filled.body.ends_with('\n'), "{}", letter.id);
             }
         }
+    }
+
+    #[test]
+    fn what_the_parent_types_is_never_read_as_a_placeholder() {
+        let letter = all()
+            .into_iter()
+            .find(|l| l.id == "complaint-school")
+            .expect("there");
+        let mut values: BTreeMap<String, String> = letter
+            .fields
+            .iter()
+            .map(|f| (f.id.clone(), format!("v-{}", f.id)))
+            .collect();
+        values.insert("issues".into(), "The {school} said {nothing".into());
+        let filled = fill(&letter, &values).expect("filled");
+        assert!(filled.body.contains("The {school} said {nothing"));
+        assert!(filled.body.contains("v-school gives my child"));
     }
 
     #[test]
