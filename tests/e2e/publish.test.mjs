@@ -28,7 +28,7 @@ test('nginx sends every file with its type, caching rule, compression and the se
   const server = await startNginx();
   try {
     const wasm = hashed(/_bg\.wasm$/);
-    const script = hashed(/^send-casebook-[0-9a-f]{16}\.js$/);
+    const script = hashed(/^send-casebook-[0-9a-f]+\.js$/);
     for (const page of ['/', '/index.html', '/guide/mediation', '/letters/complaint-school', '/records/case-x/timeline']) {
       const r = await get(server.origin, page);
       assert.equal(r.status, 200, page);
@@ -44,7 +44,8 @@ test('nginx sends every file with its type, caching rule, compression and the se
     const manifest = await get(server.origin, '/manifest.webmanifest');
     assert.match(manifest.headers['content-type'], /^application\/manifest\+json/);
     assert.equal(manifest.headers['cache-control'], 'no-cache');
-    for (const file of [wasm, script, hashed(/^app-[0-9a-f]{16}\.css$/)]) {
+    for (const file of [wasm, script, hashed(/^app-[0-9a-f]+\.css$/)]) {
+      assert.ok(file, 'the build has the file');
       const r = await get(server.origin, `/${file}`);
       assert.equal(r.headers['cache-control'], 'public, max-age=31536000, immutable', file);
     }
