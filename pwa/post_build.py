@@ -4,18 +4,23 @@
 1. Trunk starts the app with an inline <script type="module">. A CSP without 'unsafe-inline'
    blocks it, so the script moves to its own file, named after a hash of its contents.
 2. Writes sw.js from pwa/sw.template.js with the list of every file in the build (never typed by
-   hand) and a cache name derived from the files' contents.
-3. Writes a gzip copy of each file beside it (`name.gz`, compressed once, at the highest level),
+   hand) with each file's integrity hash, and a cache name derived from the files' contents.
+3. Pre-renders the guide's pages with pwa/prerender.mjs (the app draws them in headless
+   Chromium; they go into pages/, which the service worker does not list).
+4. Writes a gzip copy of each file beside it (`name.gz`, compressed once, at the highest level),
    for servers that send a pre-compressed file (nginx's gzip_static; see publish/). The service
    worker never lists them: a browser asks for the file, and the server chooses.
 
 Runs in Trunk's staging directory (TRUNK_STAGING_DIR); standard library only.
 """
+import base64
 import gzip
 import hashlib
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -43,15 +48,25 @@ def externalise_start_script() -> None:
 
 def write_service_worker() -> None:
     files = sorted(
-        p for p in STAGING.rglob("*") if p.is_file() and p.name != "sw.js" and p.suffix != ".gz"
+        p
+        for p in STAGING.rglob("*")
+        if p.is_file()
+        and p.name != "sw.js"
+        and p.suffix != ".gz"
+        and p.relative_to(STAGING).parts[0] != "pages"
     )
     digest = hashlib.sha256()
     urls = []
     for path in files:
         relative = path.relative_to(STAGING).as_posix()
-        urls.append("/" + relative)
+        data = path.read_bytes()
+        # Each file with its Subresource Integrity hash: the worker refuses a file whose bytes
+        # are not this build's (a half-finished upload, an old copy), so a version is cached
+        # whole or not at all.
+        integrity = "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+        urls.append({"url": "/" + relative, "integrity": integrity})
         digest.update(relative.encode())
-        digest.update(path.read_bytes())
+        digest.update(data)
     template = (ROOT / "pwa" / "sw.template.js").read_text(encoding="utf-8")
     worker = template.replace("__CACHE_NAME__", "send-casebook-" + digest.hexdigest()[:16]).replace(
         "__PRECACHE__", json.dumps(urls, indent=2)
@@ -74,7 +89,15 @@ def precompress() -> None:
     print(f"post_build: {count} files pre-compressed (.gz)")
 
 
+def prerender() -> None:
+    if shutil.which("node") is None:
+        print("post_build: pre-rendering skipped (no node)")
+        return
+    subprocess.run(["node", str(ROOT / "pwa" / "prerender.mjs"), str(STAGING)], check=True)
+
+
 if __name__ == "__main__":
     externalise_start_script()
+    prerender()
     write_service_worker()
     precompress()

@@ -8,31 +8,47 @@ const CACHE_NAME = '__CACHE_NAME__';
 const PRECACHE = __PRECACHE__;
 const APP_SHELL = '/index.html';
 
-// One file of this version, from the server itself: `cache: 'reload'` skips the browser's HTTP
-// cache, so a host that lets browsers keep index.html (or any file) for a while can never put a
-// file of the old version into this version's cache. A response that came through a redirect
-// (a host that sends /index.html to /) is stored as a plain response: a browser refuses a
-// redirected response as the answer to a page load.
-async function fetchFresh(url) {
-  const response = await fetch(new Request(url, { cache: 'reload' }));
+// One file of this version, from the server itself. `cache: 'no-cache'` makes the browser ask
+// the server even when a host lets it keep a file (an index.html kept for an hour would
+// otherwise come from the old version), and `integrity` refuses any file whose bytes are not
+// this build's (an upload half done, an old copy on a cache in between): the install then fails
+// and is tried again later, so the app never runs with a mix of two versions. A response that
+// came through a redirect (a host that sends /index.html to /) is stored as a plain response:
+// a browser refuses a redirected response as the answer to a page load.
+async function fetchFresh({ url, integrity }) {
+  const response = await fetch(new Request(url, { cache: 'no-cache', integrity }));
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   if (!response.redirected) return response;
+  const headers = new Headers(response.headers);
+  // The body below is the decoded file: its old encoding and length no longer describe it.
+  headers.delete('Content-Encoding');
+  headers.delete('Content-Length');
   return new Response(await response.blob(), {
     status: response.status,
     statusText: response.statusText,
-    headers: response.headers,
+    headers,
   });
 }
 
 self.addEventListener('install', (event) => {
   // Every file must be cached before this version can take over: a half-cached app would fail
-  // offline. All of them go into this version's own cache (named after the files' contents),
-  // which replaces the old one whole when the parent chooses to update, so the app never runs
-  // with a mix of two versions.
+  // offline. They go into this version's own cache (named after the files' contents), which
+  // replaces the old one whole when the parent chooses to update. If anything goes wrong the
+  // half-filled cache is removed and the install fails, to be tried again on the next check.
   event.waitUntil((async () => {
-    const responses = await Promise.all(PRECACHE.map(fetchFresh));
-    const cache = await caches.open(CACHE_NAME);
-    await Promise.all(responses.map((response, i) => cache.put(PRECACHE[i], response)));
+    try {
+      const responses = await Promise.all(PRECACHE.map(fetchFresh));
+      const cache = await caches.open(CACHE_NAME);
+      await Promise.all(responses.map((response, i) => cache.put(PRECACHE[i].url, response)));
+      const stored = await cache.keys();
+      // Another version's activation may have deleted this cache meanwhile: check it is whole.
+      if (!(await caches.has(CACHE_NAME)) || stored.length < PRECACHE.length) {
+        throw new Error('the cache is not complete');
+      }
+    } catch (error) {
+      await caches.delete(CACHE_NAME);
+      throw error;
+    }
   })());
 });
 

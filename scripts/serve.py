@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Serves the release build in dist/ on 127.0.0.1, as a static host would.
 
-Any path that is not a file gets index.html (the app's router shows the page, or its own
-"Page not found"), so deep links such as /guide/mediation work on a first visit. Sends the same
+Any path that is not a file gets its pre-rendered page from pages/ if the build has one (the
+guide's pages), or else index.html (the app's router shows the page, or its own "Page not
+found"), so deep links such as /guide/mediation work on a first visit. Sends the same
 Content-Security-Policy as index.html's meta tag, plus the parts only a header can carry.
 Standard library only. Usage: serve.py [--port 8080] [--dir dist]
 """
@@ -35,7 +36,14 @@ class AppHandler(http.server.SimpleHTTPRequestHandler):
             del self.headers["If-Modified-Since"]
         path = self.translate_path(self.path)
         if not os.path.isfile(path) and not self.path.startswith("/sw.js"):
-            self.path = "/index.html"
+            # A pre-rendered page if the build has one for this address (the guide's pages),
+            # else the app's shell.
+            address = self.path.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+            page = "/pages/index.html" if address == "" else f"/pages{address}.html"
+            if ".." not in address and os.path.isfile(self.translate_path(page)):
+                self.path = page
+            else:
+                self.path = "/index.html"
         return super().send_head()
 
     def end_headers(self):

@@ -25,10 +25,21 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-/// Replaces the "Loading" message in `index.html` with the app.
+/// Replaces the "Loading" message in `index.html`, or a page pre-rendered at build time (its
+/// elements are marked `data-prerendered`; see `pwa/prerender.mjs`), with the app. Both happen in
+/// one task, before the browser paints again, and the app draws the same page: nothing moves.
 pub fn mount() {
     if let Some(message) = document().get_element_by_id("boot-message") {
         message.remove();
+    }
+    if let Ok(old) = document().query_selector_all("body > [data-prerendered]") {
+        for i in 0..old.length() {
+            if let Some(node) = old.item(i) {
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
+                }
+            }
+        }
     }
     leptos::mount::mount_to_body(App);
 }

@@ -83,7 +83,10 @@ pub fn start(status: PwaStatus) {
         let Ok(registration) = JsFuture::from(container.register("/sw.js")).await else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // Where service workers are blocked, register() can give nothing at all.
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         watch_for_updates(&registration, &container, status);
         // register() does not look for a new version when the worker is already registered,
         // so ask once each time the app opens. Offline the check fails: that is expected, and

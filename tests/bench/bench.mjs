@@ -15,6 +15,7 @@ function files(dir, prefix = '') {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (name.endsWith('.gz')) return []; // the build's pre-compressed copies of the same files
+    if (!prefix && name === 'pages') return []; // pre-rendered pages: a first visit's HTML, not cached
     return statSync(full).isDirectory() ? files(full, `${prefix}${name}/`) : [[`${prefix}${name}`, full]];
   });
 }

@@ -2,7 +2,8 @@
 // Chromium driven by playwright-core, a page helper that fails the test on any page or console
 // error and records every request, and axe-core.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync, mkdirSync, cpSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, cpSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -198,9 +199,17 @@ export const NGINX_SITE = path.join(ROOT, 'publish/nginx/send-casebook.conf');
 export async function startNginx({ dir = DIST, port, change = (site) => site } = {}) {
   port = port || (await freePort());
   const work = mkdtempSync(path.join(tmpdir(), 'send-casebook-nginx-'));
-  const site = change(readFileSync(NGINX_SITE, 'utf8')
-    .replace(/^\s*listen 80;$/m, `    listen 127.0.0.1:${port};`)
-    .replace(/^\s*root \/var\/www\/send-casebook;$/m, `    root ${dir};`));
+  // The HTTPS server block as published, on a local port without TLS (the port-80 block only
+  // redirects to HTTPS, and there is no certificate here).
+  const published = readFileSync(NGINX_SITE, 'utf8');
+  const withoutRedirect = published.replace(/\nserver \{\n    listen 80;[\s\S]*?\n\}\n/, '\n');
+  assert.notEqual(withoutRedirect, published, 'the site file has its port-80 redirect block');
+  const site = change(withoutRedirect
+    .replace(/^ {4}listen 443 ssl http2;$/m, `    listen 127.0.0.1:${port};`)
+    .replace(/^ {4}listen \[::\]:443 ssl http2;\n/m, '')
+    .replace(/^ {4}ssl_certificate(_key)? .*\n/gm, '')
+    .replace(/^ {4}root \/var\/www\/send-casebook;$/m, `    root ${dir};`));
+  assert.ok(site.includes(`listen 127.0.0.1:${port};`) && site.includes(`root ${dir};`), 'the site file was adapted');
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
     .map((name) => `  ${name}_temp_path ${work}/${name};`).join('\n');
   // One process (no master), so that stopping it stops everything at once.
@@ -243,4 +252,34 @@ ${site}
       await exited;
     },
   };
+}
+
+/** The Subresource Integrity hash the build's service worker lists for a file's bytes. */
+export function integrityOf(bytes) {
+  return `sha256-${createHash('sha256').update(bytes).digest('base64')}`;
+}
+
+/**
+ * Publishes a new version in a copy of the build: `index.html` changed by `change`, its hash in
+ * `sw.js` updated to match (as a new build would write it), and a new cache name. The
+ * pre-compressed copies of the two files are removed, as a new build would replace them.
+ */
+export function publishNewVersion(dir, change, { keepTimes = false } = {}) {
+  const write = (file, text) => {
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, text);
+    if (keepTimes) utimesSync(file, atime, mtime);
+  };
+  const index = path.join(dir, 'index.html');
+  const before = readFileSync(index);
+  const after = change(before.toString('utf8'));
+  write(index, after);
+  const worker = path.join(dir, 'sw.js');
+  const text = readFileSync(worker, 'utf8');
+  const next = text
+    .replace(/const CACHE_NAME = '([^']+)'/, "const CACHE_NAME = '$1-next'")
+    .replace(integrityOf(before), integrityOf(Buffer.from(after, 'utf8')));
+  assert.ok(next.includes(integrityOf(Buffer.from(after, 'utf8'))), 'sw.js lists index.html with its hash');
+  write(worker, next);
+  for (const name of ['sw.js.gz', 'index.html.gz']) rmSync(path.join(dir, name), { force: true });
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import {
-  launchBrowser, startServer, openPage, waitForServiceWorker, copyOfDist, guideSections, assertNoAxeViolations, chooseSituation,
+  launchBrowser, startServer, openPage, waitForServiceWorker, copyOfDist, guideSections, assertNoAxeViolations, chooseSituation, publishNewVersion,
 } from './helpers.mjs';
 
 let browser;
@@ -137,13 +137,7 @@ async function updateScenario() {
 
     // Publish a new version: a changed service worker (new cache name) and a marker page change,
     // with the files' old modification times (as if changed within the same second).
-    const publish = (file, change) => {
-      const { atime, mtime } = statSync(file);
-      writeFileSync(file, change(readFileSync(file, 'utf8')));
-      utimesSync(file, atime, mtime);
-    };
-    publish(path.join(dir, 'sw.js'), (text) => text.replace(/const CACHE_NAME = '([^']+)'/, "const CACHE_NAME = '$1-next'"));
-    publish(path.join(dir, 'index.html'), (text) => text.replace('<title>SEND Casebook</title>', '<title>SEND Casebook</title><meta name="version" content="next">'));
+    publishNewVersion(dir, (text) => text.replace('<title>SEND Casebook</title>', '<title>SEND Casebook</title><meta name="version" content="next">'), { keepTimes: true });
 
     // The parent opens the app again (still the old version, from the cache); the app checks for
     // a new version as it starts. They start typing straight away.

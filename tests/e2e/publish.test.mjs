@@ -8,7 +8,7 @@ import http from 'node:http';
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  DIST, launchBrowser, openPage, startNginx, waitForServiceWorker, copyOfDist,
+  DIST, launchBrowser, openPage, startNginx, waitForServiceWorker, copyOfDist, publishNewVersion,
 } from './helpers.mjs';
 
 /** A GET with the headers given, without decompressing: status, headers and the body's length. */
@@ -86,21 +86,11 @@ test('served by nginx: with nginx stopped, the app reloads and deep links open',
   }
 });
 
-/** Publishes a new version in `dir`: a new cache name and a marker in index.html. */
-function publishNewVersion(dir) {
-  const worker = path.join(dir, 'sw.js');
-  writeFileSync(worker, readFileSync(worker, 'utf8').replace(/const CACHE_NAME = '([^']+)'/, "const CACHE_NAME = '$1-next'"));
-  const index = path.join(dir, 'index.html');
-  writeFileSync(index, readFileSync(index, 'utf8').replace('<title>SEND Casebook</title>', '<title>SEND Casebook</title><meta name="version" content="next">'));
-  // Their pre-compressed copies are the old version's: gone, as a new build would replace them.
-  for (const name of ['sw.js.gz', 'index.html.gz']) rmSync(path.join(dir, name), { force: true });
-}
-
 test('a host that lets browsers keep index.html for an hour: the update still brings the new index.html, offline too', async () => {
   const dir = copyOfDist();
   const badHost = (site) => site.replace(
-    '    default                        "no-cache";',
-    '    "~^/index\\.html$"  "public, max-age=3600";\n    default                        "no-cache";',
+    /^( {4}default +"no-cache";)$/m,
+    '    "~^/index\\.html$"  "public, max-age=3600";\n$1',
   );
   const browser = await launchBrowser();
   let server = await startNginx({ dir, change: badHost });
@@ -110,7 +100,7 @@ test('a host that lets browsers keep index.html for an hour: the update still br
     assert.equal((await get(server.origin, '/index.html')).headers['cache-control'], 'public, max-age=3600', 'the host really lets browsers keep it');
     await app.visit('/');
     await waitForServiceWorker(page);
-    publishNewVersion(dir);
+    publishNewVersion(dir, (text) => text.replace('<title>SEND Casebook</title>', '<title>SEND Casebook</title><meta name="version" content="next">'));
     await page.reload();
     const banner = page.getByTestId('update-banner');
     await banner.waitFor({ timeout: 30000 });
@@ -133,9 +123,11 @@ test('a host that lets browsers keep index.html for an hour: the update still br
 });
 
 test('a host that redirects /index.html to /: the app still works offline', async () => {
+  // A plain static host with "pretty URLs": / is index.html, /index.html redirects to /, and
+  // every other address falls back to / (no pre-rendered pages).
   const redirecting = (site) => site
-    .replace('        try_files $uri /index.html;', '        try_files $uri /;')
-    .replace('    location / {', '    location = /index.html {\n        return 301 /;\n    }\n\n    location = / {\n        try_files /index.html =404;\n    }\n\n    location / {');
+    .replace('        try_files /pages/index.html /index.html;', '        try_files /index.html =404;\n    }\n\n    location = /index.html {\n        return 301 /;')
+    .replace('        try_files $uri /pages$uri.html /index.html;', '        try_files $uri /;');
   const browser = await launchBrowser();
   const server = await startNginx({ change: redirecting });
   const app = await openPage(browser, server.origin);
@@ -151,6 +143,43 @@ test('a host that redirects /index.html to /: the app still works offline', asyn
     await app.visit('/guide/appeals');
     await page.locator('main h1', { hasText: 'Appeals' }).waitFor();
     app.assertClean();
+  } finally {
+    await app.close();
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test('an upload caught half-way (a new sw.js, an index.html that is not the one it lists) is refused whole', async () => {
+  const dir = copyOfDist();
+  const browser = await launchBrowser();
+  const server = await startNginx({ dir });
+  const app = await openPage(browser, server.origin);
+  const { page } = app;
+  try {
+    await app.visit('/');
+    await waitForServiceWorker(page);
+    // The new service worker is up, but index.html is neither the old nor the one it lists.
+    const worker = path.join(dir, 'sw.js');
+    writeFileSync(worker, readFileSync(worker, 'utf8').replace(/const CACHE_NAME = '([^']+)'/, "const CACHE_NAME = '$1-next'"));
+    const index = path.join(dir, 'index.html');
+    writeFileSync(index, readFileSync(index, 'utf8').replace('<title>SEND Casebook</title>', '<title>SEND Casebook</title><meta name="version" content="half">'));
+    for (const name of ['sw.js.gz', 'index.html.gz']) rmSync(path.join(dir, name), { force: true });
+    await page.reload();
+    await page.locator('main h1').waitFor();
+    await page.waitForFunction(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return registration && !registration.installing;
+    }, null, { timeout: 20000 });
+    await page.waitForTimeout(1000);
+    assert.equal(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting)), false, 'no version waits');
+    assert.equal(await page.getByTestId('update-banner').count(), 0, 'no update is offered');
+    const caches = await page.evaluate(() => caches.keys());
+    assert.equal(caches.length, 1, `only the working version's cache is kept: ${caches}`);
+    await server.stop();
+    await page.reload();
+    await page.locator('main h1').waitFor();
+    assert.equal(await page.locator('meta[name=version]').count(), 0, 'offline, the old version whole');
   } finally {
     await app.close();
     await browser.close();
