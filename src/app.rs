@@ -32,6 +32,9 @@ pub fn mount() {
     if let Some(message) = document().get_element_by_id("boot-message") {
         message.remove();
     }
+    // Where keyboard focus is in the pre-rendered page (a parent may already have pressed Tab),
+    // so that it lands on the same place in the app's page.
+    let focus = prerendered_focus();
     if let Ok(old) = document().query_selector_all("body > [data-prerendered]") {
         for i in 0..old.length() {
             if let Some(node) = old.item(i) {
@@ -42,6 +45,65 @@ pub fn mount() {
         }
     }
     leptos::mount::mount_to_body(App);
+    if let Some((top, inner)) = focus {
+        restore_focus(top, inner);
+    }
+}
+
+/// The drawn top-level elements of the page (not scripts).
+fn page_elements() -> Vec<web_sys::Element> {
+    let mut out = Vec::new();
+    let mut next = document().body().and_then(|b| b.first_element_child());
+    while let Some(element) = next {
+        next = element.next_element_sibling();
+        if !matches!(
+            element.tag_name().as_str(),
+            "SCRIPT" | "NOSCRIPT" | "TEMPLATE"
+        ) {
+            out.push(element);
+        }
+    }
+    out
+}
+
+/// The focused element as (which top-level element, which element inside it; `None` for the
+/// top-level element itself), if focus is in the pre-rendered page.
+fn prerendered_focus() -> Option<(usize, Option<u32>)> {
+    let active = document().active_element()?;
+    let tops = page_elements();
+    let top = tops.iter().position(|t| t.contains(Some(&active)))?;
+    if !tops[top].has_attribute("data-prerendered") {
+        return None;
+    }
+    if tops[top] == active {
+        return Some((top, None));
+    }
+    let inside = tops[top].query_selector_all("*").ok()?;
+    (0..inside.length())
+        .find(|i| {
+            inside
+                .item(*i)
+                .is_some_and(|n| n.is_same_node(Some(&active)))
+        })
+        .map(|i| (top, Some(i)))
+}
+
+fn restore_focus(top: usize, inner: Option<u32>) {
+    use wasm_bindgen::JsCast;
+    let Some(top_element) = page_elements().into_iter().nth(top) else {
+        return;
+    };
+    let target = match inner {
+        None => Some(top_element),
+        Some(i) => top_element
+            .query_selector_all("*")
+            .ok()
+            .and_then(|all| all.item(i))
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok()),
+    };
+    if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
 }
 
 #[component]

@@ -100,10 +100,14 @@ export async function openPage(browser, origin, { viewport = { width: 1024, heig
     page,
     errors,
     requests,
-    /** Loads a path and waits until the app has drawn its page heading. */
+    /**
+     * Loads a path and waits until the app has drawn its page heading (a pre-rendered page
+     * shows its heading at once: this waits until the app has taken the page over).
+     */
     async visit(pathname) {
       await page.goto(origin + pathname);
       await page.locator('main h1').first().waitFor();
+      await page.waitForFunction(() => !document.querySelector('[data-prerendered]') && !document.getElementById('boot-message'));
     },
     assertClean() {
       assert.deepEqual(errors, [], 'the page reported errors');

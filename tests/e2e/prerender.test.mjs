@@ -12,7 +12,7 @@ test('every page of the guide is pre-rendered, and not cached by the service wor
   for (const { slug } of guideSections()) {
     assert.ok(existsSync(path.join(DIST, 'pages/guide', `${slug}.html`)), slug);
   }
-  for (const page of ['index', 'guide', 'contacts', 'about']) {
+  for (const page of ['index', 'guide', 'contacts', 'about', 'dates', 'options']) {
     assert.ok(existsSync(path.join(DIST, 'pages', `${page}.html`)), page);
   }
   const worker = await fetch(`${env.server.origin}/sw.js`).then((r) => r.text());
@@ -42,8 +42,27 @@ test('with JavaScript switched off, the guide reads and its links work', async (
   }
 });
 
+test('keyboard focus in a pre-rendered page stays where it is when the app takes over', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  // Hold the app back until the parent has pressed Tab on the pre-rendered page.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.server.origin}/guide/complaints`);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const before = await page.evaluate(() => ({ text: document.activeElement.textContent, prerendered: Boolean(document.activeElement.closest('[data-prerendered]')) }));
+  assert.equal(before.prerendered, true, 'focus is on the pre-rendered page');
+  release();
+  await page.waitForFunction(() => !document.querySelector('[data-prerendered]'));
+  const after = await page.evaluate(() => ({ text: document.activeElement.textContent, prerendered: Boolean(document.activeElement.closest('[data-prerendered]')) }));
+  assert.deepEqual(after, { ...before, prerendered: false });
+  await context.close();
+});
+
 test('when the app takes over a pre-rendered page, nothing moves and the words are the same', async () => {
-  for (const address of ['/', '/guide/mediation', '/contacts']) {
+  for (const address of ['/', '/guide/mediation', '/contacts', '/dates']) {
     const off = await env.browser.newContext({ javaScriptEnabled: false });
     const before = await off.newPage();
     await before.goto(env.server.origin + address);
