@@ -67,9 +67,23 @@ def write_service_worker() -> None:
         urls.append({"url": "/" + relative, "integrity": integrity})
         digest.update(relative.encode())
         digest.update(data)
+    # The pre-rendered pages, by address, with their hashes: not downloaded at install, but kept
+    # with this version once a visit has fetched them (see the template).
+    pages = {}
+    for path in sorted((STAGING / "pages").rglob("*.html")) if (STAGING / "pages").is_dir() else []:
+        relative = path.relative_to(STAGING).as_posix()
+        address = "/" + relative[len("pages/") : -len(".html")]
+        address = "/" if address == "/index" else address
+        data = path.read_bytes()
+        digest.update(relative.encode())
+        digest.update(data)
+        integrity = "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+        pages[address] = {"url": "/" + relative, "integrity": integrity}
     template = (ROOT / "pwa" / "sw.template.js").read_text(encoding="utf-8")
-    worker = template.replace("__CACHE_NAME__", "send-casebook-" + digest.hexdigest()[:16]).replace(
-        "__PRECACHE__", json.dumps(urls, indent=2)
+    worker = (
+        template.replace("__CACHE_NAME__", "send-casebook-" + digest.hexdigest()[:16])
+        .replace("__PRECACHE__", json.dumps(urls, indent=2))
+        .replace("__PAGES__", json.dumps(pages, indent=2))
     )
     (STAGING / "sw.js").write_text(worker, encoding="utf-8")
     print(f"post_build: service worker precaches {len(urls)} files")

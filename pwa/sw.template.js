@@ -7,6 +7,11 @@ const CACHE_PREFIX = 'send-casebook-';
 const CACHE_NAME = '__CACHE_NAME__';
 const PRECACHE = __PRECACHE__;
 const APP_SHELL = '/index.html';
+// The pre-rendered pages of this version, by address, with their hashes (pwa/prerender.mjs).
+// They are not downloaded at install (they would add a third to the download); each is kept
+// with this version the first time the app is opened at its address, and served from then on,
+// so an installed app shows the page itself before the app starts, online or not.
+const PAGES = __PAGES__;
 
 // One file of this version, from the server itself. `cache: 'no-cache'` makes the browser ask
 // the server even when a host lets it keep a file (an index.html kept for an hour would
@@ -76,10 +81,20 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
 
   if (request.mode === 'navigate') {
-    // Every page of the app is the same shell; the router inside it shows the right page.
-    // Cache first, so a new version is only used once the parent has chosen to update.
+    // Every page of the app is the same shell; the router inside it shows the right page. A
+    // pre-rendered page of this version is served instead once it has been kept. Cache first,
+    // so a new version is only used once the parent has chosen to update.
     event.respondWith((async () => {
       const cache = await caches.open(CACHE_NAME);
+      const page = PAGES[url.pathname.replace(/\/+$/, '') || '/'];
+      if (page) {
+        const kept = await cache.match(page.url);
+        if (kept) return kept;
+        // Keep it for next time, if it is this version's (the hash says so).
+        event.waitUntil(fetchFresh(page)
+          .then((response) => cache.put(page.url, response))
+          .catch(() => {}));
+      }
       return (await cache.match(APP_SHELL)) || fetch(request);
     })());
     return;

@@ -69,7 +69,8 @@ export async function startServer({ dir = DIST, port } = {}) {
     port,
     dir,
     async stop() {
-      if (child.exitCode !== null) return;
+      // Killed by a signal, a process has no exit code, only its signal: either means gone.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;

@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, sharedBrowserAndServer, guideSections, screenshotPath } from './helpers.mjs';
+import {
+  DIST, sharedBrowserAndServer, guideSections, screenshotPath, startServer, openPage, waitForServiceWorker,
+} from './helpers.mjs';
 
 const env = sharedBrowserAndServer();
 
@@ -16,7 +18,9 @@ test('every page of the guide is pre-rendered, and not cached by the service wor
     assert.ok(existsSync(path.join(DIST, 'pages', `${page}.html`)), page);
   }
   const worker = await fetch(`${env.server.origin}/sw.js`).then((r) => r.text());
-  assert.ok(!worker.includes('/pages/'), 'the worker does not precache pre-rendered pages');
+  const precache = JSON.parse(worker.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
+  assert.ok(precache.length > 5 && precache.every(({ url }) => !url.startsWith('/pages/')), 'the worker does not download pre-rendered pages at install');
+  assert.match(worker, /"\/guide\/mediation": \{\s*"url": "\/pages\/guide\/mediation\.html",\s*"integrity": "sha256-/, 'it knows them, with their hashes');
 });
 
 test('with JavaScript switched off, the guide reads and its links work', async () => {
@@ -87,5 +91,36 @@ test('when the app takes over a pre-rendered page, nothing moves and the words a
     assert.equal(await page.evaluate(() => window.shift), 0, `${address}: no layout shift`);
     assert.deepEqual(errors, []);
     await context.close();
+  }
+});
+
+test('an installed app keeps a pre-rendered page once opened, and shows it offline before the app starts', async () => {
+  const server = await startServer();
+  const app = await openPage(env.browser, server.origin);
+  const { page } = app;
+  try {
+    await app.visit('/');
+    await waitForServiceWorker(page);
+    // Opened once at its address: the worker answers with the shell, and keeps the page.
+    await app.visit('/guide/mediation');
+    await page.waitForFunction(async () => {
+      for (const name of await caches.keys()) {
+        if (await (await caches.open(name)).match('/pages/guide/mediation.html')) return true;
+      }
+      return false;
+    }, null, { timeout: 10000 });
+    await server.stop();
+    const response = await page.goto(`${server.origin}/guide/mediation`);
+    assert.ok(response.fromServiceWorker(), 'answered by the service worker');
+    assert.match(await response.text(), /data-prerendered[\s\S]*Mediation/);
+    await page.waitForFunction(() => !document.querySelector('[data-prerendered]') && document.querySelector('main h1'));
+    assert.equal(await page.locator('main h1').textContent(), 'Mediation');
+    // An address with no pre-rendered page is still the app, offline.
+    await app.visit('/records');
+    assert.equal(await page.locator('main h1').textContent(), 'My records');
+    app.assertClean();
+  } finally {
+    await app.close();
+    await server.stop();
   }
 });

@@ -98,7 +98,8 @@ test('a host that lets browsers keep index.html for an hour: the update still br
   const { page } = app;
   try {
     assert.equal((await get(server.origin, '/index.html')).headers['cache-control'], 'public, max-age=3600', 'the host really lets browsers keep it');
-    await app.visit('/');
+    // My records: an address with no pre-rendered page, so the app's shell (index.html).
+    await app.visit('/records');
     await waitForServiceWorker(page);
     publishNewVersion(dir, (text) => text.replace('<title>SEND Casebook</title>', '<title>SEND Casebook</title><meta name="version" content="next">'));
     await page.reload();

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DIST } from './helpers.mjs';
 
-const BUDGET_KB = 595;
+const BUDGET_KB = 598;
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true })
