@@ -118,10 +118,15 @@ fn CaseView(case_id: String) -> impl IntoView {
             <ol><li><A href="/records">"My records"</A></li></ol>
         </nav>
         <h1 tabindex="-1">{name}</h1>
-        <p class="lead">{move || case.with(|c| c.as_ref().map(|c| format!("{}{}", if c.school.is_empty() { String::new() } else { format!("{}. ", c.school) }, c.plan_status.label())).unwrap_or_default())}</p>
+        <p class="lead">{move || case.with(|c| c.as_ref().map(|c| format!(
+            "{}{}{}",
+            if c.school.is_empty() { String::new() } else { format!("{}. ", c.school) },
+            c.plan_status.label(),
+            c.birth_date.map(|b| format!(". Born {}", crate::domain::words::day_month_year(b))).unwrap_or_default(),
+        )).unwrap_or_default())}</p>
         <StorageProblemBanner/>
         {move || deleted.get().map(|what| view! {
-            <div class="callout" role="status" data-testid="undo-banner">
+            <div class="callout" role="status" data-testid="undo-banner" id="undo-banner" tabindex="-1">
                 <p>{match what { Deleted::Entry(_) => "Log entry deleted.", Deleted::Note(_) => "Note deleted." }}</p>
                 <button type="button" class="button button--secondary" on:click=move |_| undo.run(())>"Undo"</button>
             </div>
@@ -388,6 +393,8 @@ fn LogSection(
                                         });
                                         if result.is_ok() {
                                             deleted.set(removed.map(Deleted::Entry));
+                                            // Focus to the message with its Undo, not to the next entry's Delete.
+                                            crate::components::focus::focus_when_drawn("undo-banner".to_string());
                                         }
                                     }>"Delete" <span class="visually-hidden">{hidden_subject_too}</span></button>
                                 </div>
@@ -463,6 +470,7 @@ fn NotesSection(
                                         });
                                         if result.is_ok() {
                                             deleted.set(removed.map(Deleted::Note));
+                                            crate::components::focus::focus_when_drawn("undo-banner".to_string());
                                         }
                                     }>"Delete" <span class="visually-hidden">{hidden_title_too}</span></button>
                                 </div>

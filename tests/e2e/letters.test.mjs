@@ -259,6 +259,7 @@ test('a case keeps its own contacts (tap to call or email) and a date of birth t
   await page.locator('#edit-case-birth-day').fill('28');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('Changes saved.').waitFor();
+  assert.match(await page.locator('.lead').first().textContent(), /Born 28 February 2016/);
   const contacts = page.getByTestId('case-contacts');
   assert.equal(await contacts.locator('a[href="tel:01234567890"]').textContent(), '01234 567890');
   assert.equal(await contacts.locator('a[href="mailto:jo.bloggs@council.example"]').count(), 1);

@@ -90,6 +90,8 @@ test('a parent adds, corrects, deletes and undoes log entries, and they survive 
   // Delete, then undo.
   await page.getByRole('button', { name: 'Delete Call about speech therapy' }).click();
   assert.deepEqual(await subjects(page), ['Final amended EHC plan']);
+  // Focus goes to the message and its Undo, never to the next entry's Delete.
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'undo-banner');
   await page.getByTestId('undo-banner').getByRole('button', { name: 'Undo' }).click();
   assert.equal((await subjects(page)).length, 2);
 
@@ -296,6 +298,8 @@ test('unreadable stored records are left untouched, shown read-only, offered as 
   const problem = page.getByTestId('records-problem');
   await problem.waitFor();
   assert.match(await problem.textContent(), /could not be read.*left on this device exactly as they were/);
+  // The banner can be drawn a moment before the log: wait for the log itself.
+  await page.getByTestId('log-list').waitFor();
   await page.screenshot({ path: screenshotPath('records-unreadable.png'), fullPage: false });
   assert.equal((await subjects(page)).length, 1, 'what could be read is shown');
   assert.equal(await page.getByTestId('start-afresh').count(), 0, 'start afresh only after the file is saved');
