@@ -49,6 +49,15 @@ export function copyOfDist() {
   return dir;
 }
 
+/** Kills a server process and waits until it has gone; stopping it twice is fine. */
+async function stopProcess(child) {
+  // Killed by a signal, a process has no exit code, only its signal: either means gone.
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
 /** Starts scripts/serve.py on a free port. `stop()` kills it and waits until it has gone. */
 export async function startServer({ dir = DIST, port } = {}) {
   port = port || (await freePort());
@@ -68,13 +77,7 @@ export async function startServer({ dir = DIST, port } = {}) {
     origin,
     port,
     dir,
-    async stop() {
-      // Killed by a signal, a process has no exit code, only its signal: either means gone.
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
-    },
+    stop: () => stopProcess(child),
   };
 }
 
@@ -249,13 +252,7 @@ ${site}
     origin,
     port,
     dir,
-    async stop() {
-      // Killed by a signal, a process has no exit code, only its signal: either means gone.
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
-    },
+    stop: () => stopProcess(child),
   };
 }
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import {
   sharedBrowserAndServer, openPage, startServer, waitForServiceWorker, assertNoAxeViolations, screenshotPath,
 } from './helpers.mjs';
-import { addCase, addEntry } from './records-helpers.mjs';
+import { addCase, addEntry, storedRecords } from './records-helpers.mjs';
 
 const env = sharedBrowserAndServer();
 
@@ -272,6 +272,36 @@ test('a case keeps its own contacts (tap to call or email) and a date of birth t
   await page.getByTestId('letter-form').waitFor();
   assert.equal(await page.locator('#letter-birth-date-day').inputValue(), '28');
   assert.equal(await page.locator('#letter-birth-date-year').inputValue(), '2016');
+  app.assertClean();
+  await app.close();
+});
+
+test('"I have sent it" for a case deleted in another tab says so, and stores nothing', async () => {
+  const app = await openPage(env.browser, env.server.origin);
+  const { page } = app;
+  await page.clock.setFixedTime(new Date('2026-12-02T10:00:00'));
+  await casePage(app, 'Gone');
+  const caseAddress = new URL(page.url()).pathname;
+  await page.getByTestId('write-letter').click();
+  await page.getByRole('link', { name: 'Asking for a decision or a conversation to be put in writing' }).click();
+  await page.getByTestId('letter-form').waitFor();
+  for (const [id, text] of [['to-name', 'Ms Patel'], ['topic', 'reading support'], ['when', '1 December'], ['said', 'Daily reading from January.'], ['your-name', 'Alex']]) {
+    await page.locator(`#letter-${id}`).fill(text);
+  }
+  await page.getByRole('button', { name: 'Preview the letter' }).click();
+  await page.getByTestId('letter-preview').waitFor();
+  // Another tab deletes the case meanwhile.
+  const other = await app.context.newPage();
+  await other.goto(env.server.origin + caseAddress);
+  await other.getByTestId('change-case').locator('summary').click();
+  await other.getByRole('button', { name: 'Delete this case' }).click();
+  await other.getByRole('button', { name: 'Yes, delete this case' }).click();
+  await other.getByRole('heading', { name: 'My records' }).waitFor();
+  await page.getByTestId('keep-letter').click();
+  await page.getByTestId('letter-case-gone').waitFor();
+  assert.equal(await page.getByTestId('letter-kept').count(), 0, 'never reported as kept');
+  const stored = Object.values(await storedRecords(page)).join('');
+  assert.ok(!stored.includes('reading support'), 'nothing of the letter is stored');
   app.assertClean();
   await app.close();
 });
