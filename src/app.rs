@@ -2,6 +2,7 @@
 
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::components::update_banner::UpdateBanner;
+use crate::domain::address::Page;
 use crate::pages::{
     about::AboutPage,
     case::CasePage,
@@ -19,11 +20,9 @@ use crate::pages::{
     timeline::TimelinePage,
 };
 use crate::pwa::{self, PwaStatus};
+use crate::router::{use_pathname, Router};
 use crate::state::CasebookState;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 /// Replaces the "Loading" message in `index.html`, or a page pre-rendered at build time (its
 /// elements are marked `data-prerendered`; see `pwa/prerender.mjs`), with the app. Both happen in
@@ -121,33 +120,41 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let router = Router::start();
+    let page = router.page();
     view! {
-        <Router>
-            <SkipLink/>
-            <SiteHeader/>
-            <UpdateBanner/>
-            <FocusOnNavigation/>
-            <main id="main-content" class="page" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("") view=HomePage/>
-                    <Route path=path!("guide") view=GuideIndexPage/>
-                    <Route path=path!("guide/:slug") view=GuideSectionPage/>
-                    <Route path=path!("dates") view=MyDatesPage/>
-                    <Route path=path!("options") view=OptionsPage/>
-                    <Route path=path!("letters") view=LettersPage/>
-                    <Route path=path!("letters/:letter") view=LetterPage/>
-                    <Route path=path!("records") view=RecordsPage/>
-                    <Route path=path!("records/:case") view=CasePage/>
-                    <Route path=path!("records/:case/timeline") view=TimelinePage/>
-                    <Route path=path!("records/:case/log/:entry") view=LogEntryPage/>
-                    <Route path=path!("records/:case/notes/:note") view=NotePage/>
-                    <Route path=path!("search") view=SearchPage/>
-                    <Route path=path!("contacts") view=ContactsPage/>
-                    <Route path=path!("about") view=AboutPage/>
-                </Routes>
-            </main>
-            <SiteFooter/>
-        </Router>
+        <SkipLink/>
+        <SiteHeader/>
+        <UpdateBanner/>
+        <FocusOnNavigation/>
+        <main id="main-content" class="page" tabindex="-1">
+            // Drawn again when the page or a part of its address changes, not when only the
+            // words after `?` change.
+            {move || page.with(|(shown, _)| page_view(*shown))}
+        </main>
+        <SiteFooter/>
+    }
+}
+
+/// The view of each page of the app (their addresses: `domain::address::PATTERNS`).
+fn page_view(page: Page) -> AnyView {
+    match page {
+        Page::Home => view! { <HomePage/> }.into_any(),
+        Page::GuideIndex => view! { <GuideIndexPage/> }.into_any(),
+        Page::GuideSection => view! { <GuideSectionPage/> }.into_any(),
+        Page::Dates => view! { <MyDatesPage/> }.into_any(),
+        Page::Options => view! { <OptionsPage/> }.into_any(),
+        Page::Letters => view! { <LettersPage/> }.into_any(),
+        Page::Letter => view! { <LetterPage/> }.into_any(),
+        Page::Records => view! { <RecordsPage/> }.into_any(),
+        Page::Case => view! { <CasePage/> }.into_any(),
+        Page::Timeline => view! { <TimelinePage/> }.into_any(),
+        Page::LogEntry => view! { <LogEntryPage/> }.into_any(),
+        Page::Note => view! { <NotePage/> }.into_any(),
+        Page::Search => view! { <SearchPage/> }.into_any(),
+        Page::Contacts => view! { <ContactsPage/> }.into_any(),
+        Page::About => view! { <AboutPage/> }.into_any(),
+        Page::NotFound => view! { <NotFoundPage/> }.into_any(),
     }
 }
 
@@ -155,9 +162,9 @@ pub fn App() -> impl IntoView {
 /// heading, as a full page load would. Not on the first load, which starts at the top as usual.
 #[component]
 fn FocusOnNavigation() -> impl IntoView {
-    let location = use_location();
+    let pathname = use_pathname();
     Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
+        let path = pathname.get();
         if previous.is_some_and(|p| p != path) {
             request_animation_frame(|| {
                 let heading = document().query_selector("main h1").ok().flatten();

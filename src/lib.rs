@@ -13,6 +13,7 @@ pub mod content;
 pub mod domain;
 pub mod pages;
 pub mod pwa;
+pub mod router;
 pub mod state;
 pub mod storage;
 

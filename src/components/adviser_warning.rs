@@ -4,7 +4,6 @@
 use crate::domain::my_dates::Warning;
 use crate::domain::words::long_date;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn AdviserWarning(warning: Warning) -> impl IntoView {
@@ -17,7 +16,7 @@ pub fn AdviserWarning(warning: Warning) -> impl IntoView {
                             ". That is before your appeal deadline of " {long_date(appeal)}
                             ", and it does not move for weekends, holidays or August. Phone them as early as you can."
                         </p>
-                        <p><A href="/guide/mediation">"About mediation"</A> " · " <A href="/contacts">"Contacts"</A></p>
+                        <p><a href="/guide/mediation">"About mediation"</a> " · " <a href="/contacts">"Contacts"</a></p>
                     </div>
                 }.into_any(),
                 Warning::AdviserBeforeAppeal { appeal, passed: true, .. } => view! {
@@ -27,7 +26,7 @@ pub fn AdviserWarning(warning: Warning) -> impl IntoView {
                             "If you may want to appeal, contact the mediation adviser named in the council's letter now, and ask SENDIASS for advice. "
                             "Your appeal deadline is " <strong>{long_date(appeal)}</strong> "."
                         </p>
-                        <p><A href="/guide/mediation">"About mediation"</A> " · " <A href="/contacts">"Contacts"</A></p>
+                        <p><a href="/guide/mediation">"About mediation"</a> " · " <a href="/contacts">"Contacts"</a></p>
                     </div>
                 }.into_any()
     }

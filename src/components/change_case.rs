@@ -4,9 +4,9 @@
 
 use crate::components::case_fields::{CaseFields, CaseFieldsState};
 use crate::domain::casebook::CaseDetails;
+use crate::router::navigate;
 use crate::state::CasebookState;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ChangeCasePanel(
@@ -39,10 +39,9 @@ pub fn ChangeCasePanel(
         };
         saved.set(on_save.run(details));
     };
-    let navigate = use_navigate();
     let delete = move |_| {
         if on_delete.run(()) {
-            navigate("/records", Default::default());
+            navigate("/records", false);
         }
     };
     view! {
@@ -73,7 +72,7 @@ pub fn ChangeCasePanel(
                         )
                     }}</p>
                     <div class="button-group">
-                        <button type="button" class="button button--warning" on:click=delete.clone()>"Yes, delete this case"</button>
+                        <button type="button" class="button button--warning" on:click=delete>"Yes, delete this case"</button>
                         <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>"No, keep it"</button>
                     </div>
                 </div>

@@ -1,8 +1,9 @@
 //! The frame around every page: skip link, header with the main navigation, and footer.
 
+use crate::domain::address::is_current;
 use crate::pwa::PwaStatus;
+use crate::router::use_pathname;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 /// The first thing a keyboard user reaches: jumps past the navigation.
@@ -24,23 +25,36 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href="#main-content" on:click=skip>"Skip to main content"</a> }
 }
 
+/// The site's menu: each link and its words.
+const MENU: &[(&str, &str)] = &[
+    ("/", "Home"),
+    ("/guide", "Guide"),
+    ("/dates", "My dates"),
+    ("/records", "My records"),
+    ("/search", "Search"),
+    ("/contacts", "Contacts"),
+];
+
+/// A menu link, marked as the current page (`aria-current`) while its page or one below it shows.
+#[component]
+fn MenuLink(href: &'static str, text: &'static str) -> impl IntoView {
+    let pathname = use_pathname();
+    let current = move || pathname.with(|p| is_current(href, p)).then_some("page");
+    view! { <a href=href aria-current=current>{text}</a> }
+}
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <A href="/" attr:class="site-header__name">
+                <a href="/" class="site-header__name">
                     <span class="site-header__logo" aria-hidden="true"></span>
                     "SEND Casebook"
-                </A>
+                </a>
                 <nav class="site-nav" aria-label="Main">
                     <ul>
-                        <li><A href="/" exact=true>"Home"</A></li>
-                        <li><A href="/guide">"Guide"</A></li>
-                        <li><A href="/dates">"My dates"</A></li>
-                        <li><A href="/records">"My records"</A></li>
-                        <li><A href="/search">"Search"</A></li>
-                        <li><A href="/contacts">"Contacts"</A></li>
+                        {MENU.iter().map(|(href, text)| view! { <li><MenuLink href=href text=text/></li> }).collect_view()}
                     </ul>
                 </nav>
             </div>
@@ -64,7 +78,7 @@ pub fn SiteFooter() -> impl IntoView {
                 "The guide is the booklet "
                 <cite>"What if I do not agree with decisions about SEN Provision?"</cite>
                 " by Hertfordshire SENDIASS. "
-                <A href="/about">"About this app and its sources"</A>
+                <a href="/about">"About this app and its sources"</a>
             </p>
             <p>"Nothing you do here is sent anywhere."</p>
         </footer>

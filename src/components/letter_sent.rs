@@ -18,7 +18,6 @@ use crate::domain::records::entry_deadlines;
 use crate::domain::words::{day_month_year, long_date};
 use crate::state::CasebookState;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// What the letter's time limit is, beside the date sent, for a letter that starts a clock.
 fn clock_hint(kind: Option<EventKind>) -> &'static str {
@@ -217,9 +216,9 @@ pub fn LetterSent(
                             <p>{format!("A follow-up is set for {date}, the reply date you asked for.")}</p>
                         })}
                         <p>
-                            <A href=format!("/records/{}/log/{}", k.case_id, k.entry_id)>"See the entry"</A> " · "
-                            <A href=format!("/records/{}", k.case_id)>"The case"</A> " · "
-                            <A href=format!("/records/{}/timeline", k.case_id)>"Its timeline"</A>
+                            <a href=format!("/records/{}/log/{}", k.case_id, k.entry_id)>"See the entry"</a> " · "
+                            <a href=format!("/records/{}", k.case_id)>"The case"</a> " · "
+                            <a href=format!("/records/{}/timeline", k.case_id)>"Its timeline"</a>
                         </p>
                     </div>
                 }.into_any(),

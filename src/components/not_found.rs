@@ -2,10 +2,9 @@
 //! case page whose case does not exist (deleted in another tab, or a mistyped address).
 
 use crate::components::page_title::PageTitle;
+use crate::router::use_params_map;
 use crate::state::CasebookState;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -15,9 +14,9 @@ pub fn NotFound() -> impl IntoView {
         <p>"There is no page at this address. If you typed it, check it is spelt correctly. If you followed a link, the page may have moved."</p>
         <p>"You can:"</p>
         <ul class="bullets">
-            <li><A href="/guide">"see all sections of the guide"</A></li>
-            <li><A href="/search">"search the guide"</A></li>
-            <li><A href="/">"go to the home page"</A></li>
+            <li><a href="/guide">"see all sections of the guide"</a></li>
+            <li><a href="/search">"search the guide"</a></li>
+            <li><a href="/">"go to the home page"</a></li>
         </ul>
     }
 }

@@ -10,7 +10,6 @@ use crate::domain::events::KeyDate;
 use crate::state::CasebookState;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// "Save to my records": adds what the parent entered to a case's log as key dates, so its
 /// deadlines follow into the case summary, timeline, print and calendar.
@@ -110,7 +109,7 @@ pub fn SaveToRecords(
                 view! {
                     <div class="callout" role="status" tabindex="-1" id="saved-to-records" data-testid="saved-to-records">
                         <p>{message}</p>
-                        <p><A href=format!("/records/{id}")>"Open the case"</A> " · " <A href=format!("/records/{id}/timeline")>"Its timeline"</A></p>
+                        <p><a href=format!("/records/{id}")>"Open the case"</a> " · " <a href=format!("/records/{id}/timeline")>"Its timeline"</a></p>
                     </div>
                 }.into_any()
             } else {

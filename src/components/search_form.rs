@@ -1,8 +1,7 @@
 //! The search box on the home page, and the search page's address for a query.
 
+use crate::router::navigate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// The search page's address for `query`.
 pub fn search_url(query: &str) -> String {
@@ -19,13 +18,12 @@ pub fn search_url(query: &str) -> String {
 /// The search box on the home page: goes to the search page with what was typed.
 #[component]
 pub fn SearchForm() -> impl IntoView {
-    let navigate = use_navigate();
     let input = NodeRef::<leptos::html::Input>::new();
     view! {
         <form class="search-form" role="search" on:submit=move |event| {
             event.prevent_default();
             let query = input.get().map(|i| i.value()).unwrap_or_default();
-            navigate(&search_url(query.trim()), NavigateOptions::default());
+            navigate(&search_url(query.trim()), false);
         }>
             <label class="label" for="home-search">"Search the guide"</label>
             <div class="search-form__row">

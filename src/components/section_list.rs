@@ -2,7 +2,6 @@
 
 use crate::content::booklet;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn SectionList() -> impl IntoView {
@@ -15,7 +14,7 @@ pub fn SectionList() -> impl IntoView {
                     let href = format!("/guide/{}", section.slug);
                     view! {
                         <li>
-                            <A href=href>{section.title.clone()}</A>
+                            <a href=href>{section.title.clone()}</a>
                             <p>{section.summary.clone()}</p>
                         </li>
                     }

@@ -1,6 +1,7 @@
 //! Plain Rust rules with no browser code: the calendar, how periods are counted, the statutory
 //! deadlines, reading typed dates, the "My dates" form and calendar files. Tested natively.
 
+pub mod address;
 pub mod backup;
 pub mod calendar;
 pub mod casebook;

@@ -19,7 +19,6 @@ use crate::domain::words::long_date;
 use crate::state::CasebookState;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A case in the shared casebook, read in place: the log of a large case is never copied
 /// just to be shown.
@@ -115,7 +114,7 @@ fn CaseView(case_id: String) -> impl IntoView {
     view! {
         <PageTitle text=name/>
         <nav class="breadcrumbs" aria-label="Breadcrumb">
-            <ol><li><A href="/records">"My records"</A></li></ol>
+            <ol><li><a href="/records">"My records"</a></li></ol>
         </nav>
         <h1 tabindex="-1">{name}</h1>
         <p class="lead">{move || case.with(|c| c.as_ref().map(|c| format!(
@@ -132,11 +131,11 @@ fn CaseView(case_id: String) -> impl IntoView {
             </div>
         })}
         <div class="button-group">
-            <A href=format!("{base}/log/new") attr:class="button" attr:data-testid="add-entry">"Add to the log"</A>
-            <A href=format!("{base}/notes/meeting") attr:class="button button--secondary" attr:data-testid="meeting-mode">"Meeting mode"</A>
-            <A href=format!("{base}/notes/new") attr:class="button button--secondary">"New note"</A>
-            <A href=format!("{base}/timeline") attr:class="button button--secondary" attr:data-testid="open-timeline">"Timeline and printing"</A>
-            <A href=format!("/letters?case={case_id}") attr:class="button button--secondary" attr:data-testid="write-letter">"Write a letter"</A>
+            <a href=format!("{base}/log/new") class="button" data-testid="add-entry">"Add to the log"</a>
+            <a href=format!("{base}/notes/meeting") class="button button--secondary" data-testid="meeting-mode">"Meeting mode"</a>
+            <a href=format!("{base}/notes/new") class="button button--secondary">"New note"</a>
+            <a href=format!("{base}/timeline") class="button button--secondary" data-testid="open-timeline">"Timeline and printing"</a>
+            <a href=format!("/letters?case={case_id}") class="button button--secondary" data-testid="write-letter">"Write a letter"</a>
         </div>
         {move || case.with(|c| c.map(|c| (c.id.clone(), case_summary(c, today)))).map(|(id, summary)| view! { <CaseSummaryView case_id=id summary=summary/> })}
         <CaseContacts text=Signal::derive(move || case.with(|c| c.map(|c| c.contacts.clone()).unwrap_or_default()))/>
@@ -188,7 +187,7 @@ fn CaseSummaryView(case_id: String, summary: CaseSummary) -> impl IntoView {
     view! {
         <section aria-labelledby="summary-heading" data-testid="case-summary">
             <h2 id="summary-heading">"Summary"</h2>
-            <p class="no-print">"Not sure what to do next? " <A href="/options">"What can I do?"</A> " shows every route open to you; its dates can be kept in this case."</p>
+            <p class="no-print">"Not sure what to do next? " <a href="/options">"What can I do?"</a> " shows every route open to you; its dates can be kept in this case."</p>
             <h3>"Next deadlines"</h3>
             {if upcoming.is_empty() {
                 view! { <p>"None. Mark a letter in the log as a key date (for example a decision letter) to see the dates that follow from it."</p> }.into_any()
@@ -198,7 +197,7 @@ fn CaseSummaryView(case_id: String, summary: CaseSummary) -> impl IntoView {
                         {upcoming.into_iter().take(6).map(|item| view! {
                             <li>
                                 <strong>{long_date(item.followed.deadline.act_by())}{item.followed.deadline.by_5pm.then_some(", by 5pm")}</strong>": "
-                                {item.followed.deadline.title()} " (from " <A href=format!("{base}/log/{}", item.entry_id)>{item.entry_subject.clone()}</A> ")"
+                                {item.followed.deadline.title()} " (from " <a href=format!("{base}/log/{}", item.entry_id)>{item.entry_subject.clone()}</a> ")"
                             </li>
                         }).collect_view()}
                     </ul>
@@ -229,10 +228,10 @@ fn CaseSummaryView(case_id: String, summary: CaseSummary) -> impl IntoView {
                             let letter = (!f.kept).then(|| format!("/letters/{}?case={case_id}&entry={}", f.letter, f.entry_id));
                             view! {
                                 <li>
-                                    {long_date(f.date)} ": " <A href=format!("{base}/log/{}", f.entry_id)>{f.what}</A> {note}
+                                    {long_date(f.date)} ": " <a href=format!("{base}/log/{}", f.entry_id)>{f.what}</a> {note}
                                     {letter.map(|href| view! {
                                         <br class="no-print"/>
-                                        <A href=href attr:class="no-print" attr:data-testid="follow-up-letter">"Write a follow-up letter"<span class="visually-hidden">{format!(" for {long}", long = long_date(f.date))}</span></A>
+                                        <a href=href class="no-print" data-testid="follow-up-letter">"Write a follow-up letter"<span class="visually-hidden">{format!(" for {long}", long = long_date(f.date))}</span></a>
                                     })}
                                 </li>
                             }
@@ -383,7 +382,7 @@ fn LogSection(
                                     </ul>
                                 })}
                                 <div class="button-group">
-                                    <A href=edit attr:class="button button--secondary">"Edit" <span class="visually-hidden">{hidden_subject}</span></A>
+                                    <a href=edit class="button button--secondary">"Edit" <span class="visually-hidden">{hidden_subject}</span></a>
                                     <button type="button" class="button button--warning" on:click=move |_| {
                                         let mut removed = None;
                                         let result = state.change(|book| {
@@ -460,7 +459,7 @@ fn NotesSection(
                                 <h3 class="log-entry__subject">{note.title.clone()}</h3>
                                 <p class="note-body">{note.body.chars().take(300).collect::<String>()}</p>
                                 <div class="button-group">
-                                    <A href=format!("{base}/notes/{}", note.id) attr:class="button button--secondary">"Open" <span class="visually-hidden">{hidden_title}</span></A>
+                                    <a href=format!("{base}/notes/{}", note.id) class="button button--secondary">"Open" <span class="visually-hidden">{hidden_title}</span></a>
                                     <button type="button" class="button button--warning" on:click=move |_| {
                                         let mut removed = None;
                                         let result = state.change(|book| {

@@ -3,7 +3,6 @@
 use crate::components::page_title::PageTitle;
 use crate::content::{booklet, ContactKind};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
@@ -30,7 +29,7 @@ pub fn ContactsPage() -> impl IntoView {
                         </ul>
                         <p class="contact__more">
                             "More in the guide: "
-                            <A href=format!("/guide/{}", contact.section_slug)>{section}</A>
+                            <a href=format!("/guide/{}", contact.section_slug)>{section}</a>
                         </p>
                     </li>
                 }

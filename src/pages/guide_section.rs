@@ -5,9 +5,8 @@ use crate::components::not_found::NotFound;
 use crate::components::page_title::PageTitle;
 use crate::components::print_button::PrintButton;
 use crate::content::{booklet, Section};
+use crate::router::use_params_map;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn GuideSectionPage() -> impl IntoView {
@@ -27,8 +26,8 @@ fn section_view(section: &'static Section) -> impl IntoView {
         <PageTitle text=section.title.clone()/>
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             <ol>
-                <li><A href="/">"Home"</A></li>
-                <li><A href="/guide">"Guide"</A></li>
+                <li><a href="/">"Home"</a></li>
+                <li><a href="/guide">"Guide"</a></li>
             </ol>
         </nav>
         <article class="guide-section" data-testid="guide-section">
@@ -38,20 +37,20 @@ fn section_view(section: &'static Section) -> impl IntoView {
         <p class="source print-only">
             "From the Hertfordshire SENDIASS booklet “What if I do not agree with decisions about SEN Provision?”"
         </p>
-        <p class="no-print options-link" data-testid="options-link">"Not sure which route to take? " <A href="/options">"What can I do?"</A> " asks a few questions and shows every route open to you, with your dates."</p>
+        <p class="no-print options-link" data-testid="options-link">"Not sure which route to take? " <a href="/options">"What can I do?"</a> " asks a few questions and shows every route open to you, with your dates."</p>
         <PrintButton label="Print this section"/>
         <nav class="pager" aria-label="Other sections">
             {previous.map(|s| view! {
-                <A href=format!("/guide/{}", s.slug) attr:class="pager__previous" attr:rel="prev">
+                <a href=format!("/guide/{}", s.slug) class="pager__previous" rel="prev">
                     <span class="pager__label">"Previous"</span>
                     <span class="pager__title">{s.title.clone()}</span>
-                </A>
+                </a>
             })}
             {next.map(|s| view! {
-                <A href=format!("/guide/{}", s.slug) attr:class="pager__next" attr:rel="next">
+                <a href=format!("/guide/{}", s.slug) class="pager__next" rel="next">
                     <span class="pager__label">"Next"</span>
                     <span class="pager__title">{s.title.clone()}</span>
-                </A>
+                </a>
             })}
         </nav>
     }

@@ -8,7 +8,6 @@ use crate::components::section_list::SectionList;
 use crate::content::booklet;
 use crate::state::CasebookState;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -36,35 +35,35 @@ pub fn HomePage() -> impl IntoView {
         <h2>"Where to start"</h2>
         <ul class="card-list">
             <li class="card card--first">
-                <A href="/options">"What can I do?"</A>
+                <a href="/options">"What can I do?"</a>
                 <p>"Answer a few questions and see every route open to you, with your dates, who to contact and what to prepare."</p>
             </li>
             <li class="card">
-                <A href="/letters">"Letters"</A>
+                <a href="/letters">"Letters"</a>
                 <p>"A complaint, a request for an assessment, a letter to the mediation adviser: filled in from your records, ready to copy, email or print."</p>
             </li>
             <li class="card">
-                <A href="/records">"My records"</A>
+                <a href="/records">"My records"</a>
                 <p>"Keep a log of letters, calls and meetings, and notes, on this device only."</p>
             </li>
             <li class="card">
-                <A href=timeline_link>"Timeline"</A>
+                <a href=timeline_link>"Timeline"</a>
                 <p>"Print a timeline of your case for a meeting, mediation or the Tribunal, and add its dates to your calendar."</p>
             </li>
             <li class="card">
-                <A href="/dates">"Work out your deadlines"</A>
+                <a href="/dates">"Work out your deadlines"</a>
                 <p>"Got a decision letter? See the last day to appeal and to call the mediation adviser."</p>
             </li>
             <li class="card">
-                <A href="/guide/first-steps">"First steps"</A>
+                <a href="/guide/first-steps">"First steps"</a>
                 <p>"Not happy with the help your child gets at school? Start here."</p>
             </li>
             <li class="card">
-                <A href="/guide/what-next">"What you can do next"</A>
+                <a href="/guide/what-next">"What you can do next"</a>
                 <p>"Get help, complain, try mediation or appeal."</p>
             </li>
             <li class="card">
-                <A href="/contacts">"Phone and email contacts"</A>
+                <a href="/contacts">"Phone and email contacts"</a>
                 <p>"Hertfordshire's SEN officers, Kids Mediation and SENDIASS, one tap away."</p>
             </li>
         </ul>
@@ -96,7 +95,7 @@ fn BackupReminder() -> impl IntoView {
                     {(changed > 0).then(|| view! {
                         <p>
                             {format!("{changed} record{} added or changed since then. ", if changed == 1 { "" } else { "s" })}
-                            <A href="/records">"Save a backup file"</A>
+                            <a href="/records">"Save a backup file"</a>
                             " so they are safe if this browser's data is cleared."
                         </p>
                     })}

@@ -17,10 +17,9 @@ use crate::domain::date_input::{DatePart, DateParts};
 use crate::domain::letter_draft::{FieldProblem, LetterDraft, LetterProblem};
 use crate::domain::limits::group;
 use crate::domain::my_dates::part_suffix;
+use crate::router::{use_params_map, use_query_map};
 use crate::state::CasebookState;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The list of letters, each opened for the case given in the address, if any.
 #[component]
@@ -50,7 +49,7 @@ pub fn LettersPage() -> impl IntoView {
                 };
                 view! {
                     <li class="card">
-                        <h2 class="card__title"><A href=href>{l.title.as_str()}</A></h2>
+                        <h2 class="card__title"><a href=href>{l.title.as_str()}</a></h2>
                         <p class="card__text">"To: " {l.to.as_str()}</p>
                     </li>
                 }
@@ -266,7 +265,7 @@ fn LetterForm(letter: &'static Letter) -> impl IntoView {
     view! {
         <PageTitle text=title/>
         <nav class="breadcrumbs no-print" aria-label="Breadcrumb">
-            <A href="/letters">"Letters"</A>
+            <a href="/letters">"Letters"</a>
         </nav>
         <h1 tabindex="-1" class="no-print">{title}</h1>
         <div class="no-print">

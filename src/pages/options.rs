@@ -23,7 +23,6 @@ use crate::domain::my_dates::warnings_for;
 use crate::domain::words::long_date;
 use crate::state::CasebookState;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Asked apart from the routes file's questions, as it is remembered between visits.
 const AREA_QUESTION: &str = "Does your child live in Hertfordshire?";
@@ -313,7 +312,7 @@ fn RouteCard(shown: RouteShown, area: Area) -> impl IntoView {
             <p>{route.what.clone()}</p>
             <blockquote class="route__quote">
                 <p>{quote}</p>
-                <footer>"The booklet, " <A href=format!("/guide/{slug}")>{section}</A></footer>
+                <footer>"The booklet, " <a href=format!("/guide/{slug}")>{section}</a></footer>
             </blockquote>
             <RouteContact contact=route.contact area=area/>
             {(!deadlines.is_empty()).then(|| view! {
@@ -329,7 +328,7 @@ fn RouteCard(shown: RouteShown, area: Area) -> impl IntoView {
                 <h4 class="no-print">"Letters for this"</h4>
                 <ul class="bullets no-print" data-testid="route-letters">
                     {letters.iter().filter_map(|id| crate::content::letters::letter(id)).map(|l| view! {
-                        <li><A href=format!("/letters/{}", l.id)>{l.title.as_str()}</A></li>
+                        <li><a href=format!("/letters/{}", l.id)>{l.title.as_str()}</a></li>
                     }).collect_view()}
                 </ul>
             })}

@@ -19,11 +19,10 @@ use crate::domain::events::{EventKind, MediationScope, OrderKind, TransferKind};
 use crate::domain::limits::{too_long_message, TextField};
 use crate::domain::my_dates::part_suffix;
 use crate::domain::words::long_date;
+use crate::router::{navigate, use_params_map, use_query_map};
 use crate::state::{CasebookState, SaveResult};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 fn date_message(name: &str, error: &DateError) -> String {
     date_error_message(name, error)
@@ -122,7 +121,6 @@ pub fn LogEntryPage() -> impl IntoView {
             }),
     );
     let errors = RwSignal::new(Vec::<EntryError>::new());
-    let navigate = use_navigate();
     let back = format!("/records/{case_id}");
     let home = state.book.with_untracked(|b| CaseHome::new(&case_id, b));
     let case_name = home.name();
@@ -135,10 +133,7 @@ pub fn LogEntryPage() -> impl IntoView {
         Ok(entry) => {
             errors.set(Vec::new());
             if home.save(state, move |case| case.upsert_entry(entry)) == HomeSave::Saved {
-                navigate(
-                    &format!("/records/{}", home.id.get_untracked()),
-                    Default::default(),
-                );
+                navigate(&format!("/records/{}", home.id.get_untracked()), false);
             }
         }
         Err(problems) => errors.set(problems),
@@ -238,7 +233,7 @@ pub fn LogEntryPage() -> impl IntoView {
 
     view! {
         <PageTitle text=title/>
-        <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><A href="/records">"My records"</A></li><li><A href=back.clone()>{case_name}</A></li></ol></nav>
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/records">"My records"</a></li><li><a href=back.clone()>{case_name}</a></li></ol></nav>
         <h1 tabindex="-1">{title}</h1>
         <StorageProblemBanner/>
         <CaseGoneOffer home=home retry=retry/>
@@ -332,7 +327,7 @@ pub fn LogEntryPage() -> impl IntoView {
             })}
             <div class="button-group">
                 <button type="submit" class="button" data-testid="save-entry">"Save"</button>
-                <A href=back attr:class="button button--secondary">"Cancel"</A>
+                <a href=back class="button button--secondary">"Cancel"</a>
             </div>
         </form>
     }
@@ -488,7 +483,7 @@ fn MeetingPromises(
                                         Some((entry_id, follow_up)) => view! {
                                             <span class="promise-list__done" data-testid="promise-logged" tabindex="-1" id=format!("promise-{index}")>
                                                 {follow_up.map(|d| format!("Follow-up on {}. ", long_date(d)))}
-                                                <A href=format!("/records/{}/log/{entry_id}", home.id.get_untracked())>"See it in the log"</A>
+                                                <a href=format!("/records/{}/log/{entry_id}", home.id.get_untracked())>"See it in the log"</a>
                                             </span>
                                         }.into_any(),
                                         None => view! {
@@ -565,7 +560,6 @@ pub fn NotePage() -> impl IntoView {
     let draft = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<NoteError>::new());
     let status = RwSignal::new(None::<String>);
-    let navigate = use_navigate();
     let back = format!("/records/{case_id}");
     let saved_id = RwSignal::new(existing.map(|n| n.id));
     let opened_at = StoredValue::new(time_now());
@@ -689,7 +683,7 @@ pub fn NotePage() -> impl IntoView {
         let to = move || format!("/records/{}", home.id.get_untracked());
         if meeting {
             if save_meeting(true) == HomeSave::Saved {
-                navigate(&to(), Default::default());
+                navigate(&to(), false);
             }
             return;
         }
@@ -699,7 +693,7 @@ pub fn NotePage() -> impl IntoView {
                 errors.set(Vec::new());
                 if home.save(state, move |case| case.upsert_note(note)) == HomeSave::Saved {
                     saved_id.set(Some(id));
-                    navigate(&to(), Default::default());
+                    navigate(&to(), false);
                 }
             }
             Err(problems) => errors.set(problems),
@@ -708,7 +702,6 @@ pub fn NotePage() -> impl IntoView {
     // In a meeting the parent carries on typing after saving into a new case; a note form
     // saves and goes back, as its Save button does.
     let retry = Callback::new({
-        let submit = submit.clone();
         move |_: ()| {
             if meeting {
                 save_meeting(true);
@@ -747,7 +740,7 @@ pub fn NotePage() -> impl IntoView {
     };
     view! {
         <PageTitle text=title/>
-        <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><A href="/records">"My records"</A></li><li><A href=back.clone()>{case_name}</A></li></ol></nav>
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/records">"My records"</a></li><li><a href=back.clone()>{case_name}</a></li></ol></nav>
         <h1 tabindex="-1">{title}</h1>
         {meeting.then(|| view! {
             <p class="lead" data-testid="meeting-intro">{if is_new {
@@ -790,7 +783,7 @@ pub fn NotePage() -> impl IntoView {
             })}
             <div class="button-group">
                 <button type="submit" class="button" data-testid="save-note">{if meeting { "Done" } else { "Save" }}</button>
-                <A href=back attr:class="button button--secondary">{if meeting { "Back to the case" } else { "Cancel" }}</A>
+                <a href=back class="button button--secondary">{if meeting { "Back to the case" } else { "Cancel" }}</a>
             </div>
         </form>
     }

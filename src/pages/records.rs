@@ -14,7 +14,6 @@ use crate::domain::migrations::MigrationError;
 use crate::domain::{ics, timeline};
 use crate::state::CasebookState;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -119,14 +118,14 @@ pub fn RecordsPage() -> impl IntoView {
                             let for_name = format!(" for {}", case.name);
                             view! {
                                 <li class="card">
-                                    <A href=format!("/records/{}", case.id)>{case.name.clone()}</A>
+                                    <a href=format!("/records/{}", case.id)>{case.name.clone()}</a>
                                     <p>{case.school.clone()} {(!case.school.is_empty()).then_some(". ")} {case.plan_status.label()}</p>
                                     <p class="hint">{format!(
                                         "{entries} log {}, {notes} {}",
                                         if entries == 1 { "entry" } else { "entries" },
                                         if notes == 1 { "note" } else { "notes" }
                                     )}</p>
-                                    <p><A href=format!("/records/{}/timeline", case.id)>"Timeline"<span class="visually-hidden">{for_name}</span></A></p>
+                                    <p><a href=format!("/records/{}/timeline", case.id)>"Timeline"<span class="visually-hidden">{for_name}</span></a></p>
                                 </li>
                             }
                         }).collect_view()}

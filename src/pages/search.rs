@@ -8,26 +8,16 @@ use crate::components::search_form::search_url as suggestion_url;
 use crate::content::booklet;
 use crate::content::search::{search, SearchHit};
 use crate::content::suggest::{did_you_mean, pages_for, vocabulary};
+use crate::router::{navigate, use_query_map};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let query_map = use_query_map();
     let query = Memo::new(move |_| query_map.read().get("q").unwrap_or_default());
-    let navigate = use_navigate();
     let on_input = move |event| {
         let typed = event_target_value(&event);
-        navigate(
-            &search_url(&typed),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate(&search_url(&typed), true);
     };
 
     view! {
@@ -82,11 +72,11 @@ fn SearchResults(query: Memo<String>) -> impl IntoView {
         <div id="search-results">
             <p class="search-summary" role="status" data-testid="search-summary">{summary}</p>
             {move || suggestion.get().map(|s| view! {
-                <p class="did-you-mean" data-testid="did-you-mean">"Did you mean " <A href=suggestion_url(&s)>{s.clone()}</A> "?"</p>
+                <p class="did-you-mean" data-testid="did-you-mean">"Did you mean " <a href=suggestion_url(&s)>{s.clone()}</a> "?"</p>
             })}
             {move || (!pages.read().is_empty()).then(|| view! {
                 <ul class="bullets search-pages" data-testid="search-pages">
-                    {pages.get().into_iter().map(|(href, label)| view! { <li><A href=href>{label}</A></li> }).collect_view()}
+                    {pages.get().into_iter().map(|(href, label)| view! { <li><a href=href>{label}</a></li> }).collect_view()}
                 </ul>
             })}
             {move || {
@@ -107,7 +97,7 @@ fn no_results() -> impl IntoView {
             <ul class="bullets">
                 <li>"fewer words, or a shorter part of a word (“mediat” finds mediation and mediator)"</li>
                 <li>"another word for the same thing, such as “complaint”, “appeal” or “tribunal”"</li>
-                <li><A href="/guide">"looking through all sections of the guide"</A></li>
+                <li><a href="/guide">"looking through all sections of the guide"</a></li>
             </ul>
         </div>
     }
@@ -121,7 +111,7 @@ fn hit_list(hits: Vec<SearchHit<'static>>) -> impl IntoView {
                 view! {
                     <li class="search-result">
                         <h2 class="search-result__title">
-                            <A href=href><HighlightedText fragments=hit.title/></A>
+                            <a href=href><HighlightedText fragments=hit.title/></a>
                         </h2>
                         {hit.excerpts.into_iter().map(|excerpt| view! {
                             <p class="search-result__excerpt"><HighlightedText fragments=excerpt/></p>

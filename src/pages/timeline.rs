@@ -17,7 +17,6 @@ use crate::domain::timeline::{
 };
 use crate::state::CasebookState;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
@@ -101,7 +100,7 @@ fn TimelineView(case_id: String) -> impl IntoView {
         // page title in their page header.
         <PageTitle text=move || block.get().map(|b| b.heading).unwrap_or_default()/>
         <nav class="breadcrumbs" aria-label="Breadcrumb">
-            <ol><li><A href="/records">"My records"</A></li><li><A href=back.clone()>{name}</A></li></ol>
+            <ol><li><a href="/records">"My records"</a></li><li><a href=back.clone()>{name}</a></li></ol>
         </nav>
         <div class="print-only timeline-title" data-testid="print-title">
             {move || block.get().map(|block| view! {
