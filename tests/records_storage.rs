@@ -412,6 +412,51 @@ fn unreadable_parts_are_reported_never_written_over_and_offered_as_a_file() {
     assert_eq!(stored(&store), normal(loaded.book));
 }
 
+/// A part that is whole JSON but holds one record of the wrong shape (an impossible date, a
+/// field of the wrong type) loses that record only: the rest are read one by one.
+#[test]
+fn a_record_of_the_wrong_shape_loses_only_itself() {
+    for bad in [
+        serde_json::json!("2025-02-30"),
+        serde_json::json!(7),
+        serde_json::Value::Null,
+    ] {
+        let mut store = MemoryStore::new();
+        let b = book(vec![case("a", 1, 40)]);
+        saved(&mut store, "t", &b);
+        // The part holding the most records.
+        let part = store
+            .keys()
+            .into_iter()
+            .filter(|k| k.contains(":entries:"))
+            .max_by_key(|k| store.get(k).map_or(0, |t| t.matches("\"id\"").count()))
+            .expect("a part");
+        let mut records: Vec<serde_json::Value> =
+            serde_json::from_str(&store.get(&part).expect("text")).expect("JSON");
+        let in_part = records.len();
+        assert!(in_part > 1, "{in_part} records in the part");
+        let lost = records[0]["id"].as_str().expect("id").to_string();
+        records[0]["date"] = bad.clone();
+        store
+            .set(&part, &serde_json::to_string(&records).expect("text"))
+            .expect("set");
+
+        let (loaded, _) = load(&store, "t2");
+        assert_eq!(
+            loaded.problem,
+            Some(ReadProblem::Damaged { count: 1 }),
+            "{bad}"
+        );
+        let ids: Vec<&str> = loaded.book.cases[0]
+            .entries
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(ids.len(), 39, "{bad}: every other record is read");
+        assert!(!ids.contains(&lost.as_str()));
+    }
+}
+
 #[test]
 fn a_newer_version_is_left_alone() {
     let mut store = MemoryStore::new();

@@ -34,6 +34,7 @@ use crate::domain::casebook::{
 };
 use crate::domain::migrations::{migrate, MigrationError};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -191,7 +192,7 @@ fn stored_stamp(store: &dyn KeyValueStore) -> Result<Option<Stamp>, ReadProblem>
     if value.get("layout").and_then(Value::as_u64).unwrap_or(0) > LAYOUT {
         return Err(ReadProblem::Newer);
     }
-    match serde_json::from_value::<RootStamp>(value) {
+    match serde_json::from_str::<RootStamp>(&text) {
         Ok(root) => Ok(Some(Stamp {
             generation: root.generation,
             writer: root.writer,
@@ -206,10 +207,16 @@ fn read_records<T: for<'de> Deserialize<'de>>(text: &str, damaged: &mut usize) -
     if let Ok(records) = serde_json::from_str::<Vec<T>>(text) {
         return records;
     }
-    match serde_json::from_str::<Vec<Value>>(text) {
+    // Each record's own text, read by the same reader as the whole part (not through `Value`,
+    // which would compile a second copy of every record's reader).
+    match serde_json::from_str::<Vec<&RawValue>>(text) {
         Ok(values) => values
             .into_iter()
-            .filter_map(|v| serde_json::from_value(v).map_err(|_| *damaged += 1).ok())
+            .filter_map(|v| {
+                serde_json::from_str(v.get())
+                    .map_err(|_| *damaged += 1)
+                    .ok()
+            })
             .collect(),
         Err(_) => {
             *damaged += 1;
