@@ -62,6 +62,58 @@ test('a parent walks through every section, and back and forward work', async ()
   await app.close();
 });
 
+test('links move between pages without reloading, the menu marks the page, and other clicks are left to the browser', async () => {
+  const app = await openPage(env.browser, env.server.origin);
+  const { page } = app;
+  await app.visit('/');
+  // A mark on the window: a full reload would remove it.
+  await page.evaluate(() => { window.stillHere = true; });
+  const menu = page.getByRole('navigation', { name: 'Main' });
+  const current = () => menu.locator('a[aria-current="page"]').allTextContents();
+  assert.deepEqual(await current(), ['Home']);
+
+  await menu.getByRole('link', { name: 'Guide' }).click();
+  await page.waitForURL('**/guide');
+  assert.deepEqual(await current(), ['Guide']);
+  // A link inside the page's text (not the menu) is followed in place too.
+  await page.getByTestId('section-list').getByRole('link').first().click();
+  await page.waitForURL('**/guide/*');
+  assert.deepEqual(await current(), ['Guide'], 'a section is part of the guide');
+  await menu.getByRole('link', { name: 'My records' }).click();
+  await page.waitForURL('**/records');
+  assert.deepEqual(await current(), ['My records']);
+  assert.equal(await page.evaluate(() => window.stillHere), true, 'no page reload');
+
+  // The search box's words go into the address without adding history entries.
+  await menu.getByRole('link', { name: 'Search' }).click();
+  await page.locator('#search-input').fill('mediation');
+  await page.waitForURL('**/search?q=mediation');
+  assert.equal(await page.locator('#search-input').inputValue(), 'mediation');
+  await page.goBack();
+  await page.waitForURL('**/records');
+  assert.equal(await page.locator('main h1').textContent(), 'My records');
+  await page.goForward();
+  await page.waitForURL('**/search?q=mediation');
+  assert.equal(await page.locator('#search-input').inputValue(), 'mediation', 'the words come back from the address');
+
+  // A click with Ctrl (a new tab) is not taken over: this page stays where it is.
+  const opened = page.context().waitForEvent('page');
+  await menu.getByRole('link', { name: 'Contacts' }).click({ modifiers: ['Control'] });
+  const tab = await opened;
+  await tab.waitForLoadState();
+  assert.equal(new URL(tab.url()).pathname, '/contacts');
+  await tab.close();
+  assert.equal(new URL(page.url()).pathname, '/search');
+  assert.equal(await page.evaluate(() => window.stillHere), true, 'still no reload');
+  // The skip link goes to the main content on the same page.
+  await page.locator('.skip-link').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(new URL(page.url()).pathname, '/search');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
+  app.assertClean();
+  await app.close();
+});
+
 test('a shared link to a section opens that section directly', async () => {
   const app = await openPage(env.browser, env.server.origin);
   await app.visit('/guide/mediation');

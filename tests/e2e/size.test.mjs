@@ -1,7 +1,9 @@
 // The size budget: everything a first visit downloads and the service worker caches (every
 // file of the release build), gzip-compressed as a host would serve it. Size is deterministic,
 // so this is a test, not a benchmark. The budget is the best figure reached so far; issue 13's
-// target is 400 KB. Lower it whenever the build gets smaller, so it can only go down.
+// target is 400 KB. Lower it whenever the build gets smaller, so it can only go down. Issue 12
+// (the guide and the letters) allowed the build to grow by 30 KB: the build before it (a540ff7,
+// built the same way, with type-erased views) was 499.1 KB, so it must stay under 529.1 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DIST } from './helpers.mjs';
 
-const BUDGET_KB = 598;
+const BUDGET_KB = 524;
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true })
