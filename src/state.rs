@@ -113,6 +113,9 @@ impl CasebookState {
     /// Applies a change and saves it. `Ok` only once it is stored; otherwise the records on
     /// screen stay as they were before the change and the problem is shown.
     pub fn change(&self, update: impl FnOnce(&mut Casebook)) -> SaveResult {
+        // The change is made to the newest records: another tab may have saved since this page
+        // last looked (its storage event is handled a moment later).
+        self.refresh_from_storage();
         if let Some(problem) = self.problem.get_untracked().filter(|p| p.blocks_saving()) {
             return Err(problem);
         }

@@ -1,9 +1,11 @@
 //! The fields that describe a case, shared by "Add a case" and "Change this case".
 
 use crate::components::date_input::{date_error_message, DateInput};
+use crate::components::error_summary::ErrorLink;
 use crate::components::fields::{SelectField, TextArea, TextField};
 use crate::domain::casebook::{CaseDetails, PlanStatus};
 use crate::domain::date_input::{parse_birth_date, DatePart, DateParts};
+use crate::domain::my_dates::part_suffix;
 use leptos::prelude::*;
 
 /// What the two forms say when the name is missing.
@@ -52,6 +54,46 @@ impl CaseFieldsState {
             contacts: RwSignal::new(contacts),
             contacts_error: RwSignal::new(None),
         }
+    }
+
+    /// The problems shown, for the form's error summary: each links to its field (`ids` as
+    /// given to [`CaseFields`]).
+    pub fn error_links(&self, ids: [&'static str; 3]) -> Vec<ErrorLink> {
+        let mut links = Vec::new();
+        if let Some(message) = self.error.get() {
+            links.push(ErrorLink {
+                message,
+                target_id: ids[0].to_string(),
+            });
+        }
+        if let Some((message, parts)) = self.birth_error.get() {
+            let first = parts.first().copied().unwrap_or(DatePart::Day);
+            links.push(ErrorLink {
+                message,
+                target_id: format!("edit-case-birth-{}", part_suffix(first)),
+            });
+        }
+        if let Some(message) = self.contacts_error.get() {
+            links.push(ErrorLink {
+                message,
+                target_id: "edit-case-contacts".to_string(),
+            });
+        }
+        links
+    }
+
+    /// Shows `details` in the fields (after a save, what is now stored).
+    pub fn show(&self, details: CaseDetails) {
+        self.name.set(details.name);
+        self.school.set(details.school);
+        self.status.set(details.plan_status);
+        self.birth.set(
+            details
+                .birth_date
+                .map(DateParts::from_date)
+                .unwrap_or_default(),
+        );
+        self.contacts.set(details.contacts);
     }
 
     /// The details typed, or `None` with the error shown.

@@ -3,16 +3,20 @@
 //! callbacks answer whether the change was stored).
 
 use crate::components::case_fields::{CaseFields, CaseFieldsState};
+use crate::components::error_summary::ErrorSummary;
 use crate::domain::casebook::CaseDetails;
 use crate::router::navigate;
 use crate::state::CasebookState;
 use leptos::prelude::*;
 
+const IDS: [&str; 3] = ["edit-case-name", "edit-case-school", "edit-case-status"];
+
 #[component]
 pub fn ChangeCasePanel(
     case_id: String,
-    /// Stores new details; true once stored.
-    on_save: Callback<CaseDetails, bool>,
+    /// Stores what was changed: the details the form opened with, and as typed; true once
+    /// stored.
+    on_save: Callback<(CaseDetails, CaseDetails), bool>,
     /// Deletes the case; true once stored.
     on_delete: Callback<(), bool>,
 ) -> impl IntoView {
@@ -21,6 +25,9 @@ pub fn ChangeCasePanel(
     let details = state
         .book
         .with_untracked(|b| b.case(&id.get_value()).map(CaseDetails::of));
+    // What the form opened with: only fields changed from it are saved, so a field left alone
+    // here cannot put back what another tab changed since.
+    let base = StoredValue::new(details.clone());
     let fields = CaseFieldsState::new(details);
     let saved = RwSignal::new(false);
     let confirming = RwSignal::new(false);
@@ -34,10 +41,20 @@ pub fn ChangeCasePanel(
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         saved.set(false);
-        let Some(details) = fields.read() else {
+        let (Some(details), Some(opened)) = (fields.read(), base.get_value()) else {
             return;
         };
-        saved.set(on_save.run(details));
+        if on_save.run((opened, details)) {
+            // Show what is stored now, other tabs' changes included, and start from it.
+            let now = state
+                .book
+                .with_untracked(|b| b.case(&id.get_value()).map(CaseDetails::of));
+            if let Some(now) = now.clone() {
+                fields.show(now);
+            }
+            base.set_value(now);
+            saved.set(true);
+        }
     };
     let delete = move |_| {
         if on_delete.run(()) {
@@ -49,7 +66,8 @@ pub fn ChangeCasePanel(
             <summary class="details__summary panel__summary">"Change or delete this case"</summary>
             <h3>"Change this case"</h3>
             <form on:submit=on_submit novalidate>
-                <CaseFields state=fields ids=["edit-case-name", "edit-case-school", "edit-case-status"] more=true/>
+                <ErrorSummary errors=Signal::derive(move || fields.error_links(IDS))/>
+                <CaseFields state=fields ids=IDS more=true/>
                 <button type="submit" class="button">"Save changes"</button>
                 <p role="status" class="hint">{move || saved.get().then_some("Changes saved.")}</p>
             </form>

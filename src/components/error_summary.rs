@@ -10,9 +10,22 @@ pub struct ErrorLink {
     pub target_id: String,
 }
 
+fn next_title_id() -> String {
+    thread_local! {
+        static COUNT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let n = COUNT.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    format!("error-summary-title-{n}")
+}
+
 #[component]
 pub fn ErrorSummary(errors: Signal<Vec<ErrorLink>>) -> impl IntoView {
     let summary = NodeRef::<html::Div>::new();
+    // Its own title id: a page may hold two forms, each with its summary.
+    let title_id = next_title_id();
     // Move focus to the summary each time a new set of errors appears, as GOV.UK does.
     Effect::new(move |_| {
         if !errors.read().is_empty() {
@@ -23,8 +36,8 @@ pub fn ErrorSummary(errors: Signal<Vec<ErrorLink>>) -> impl IntoView {
     });
     view! {
         <Show when=move || !errors.read().is_empty()>
-            <div class="error-summary" node_ref=summary tabindex="-1" role="alert" aria-labelledby="error-summary-title" data-testid="error-summary">
-                <h2 class="error-summary__title" id="error-summary-title">"There is a problem"</h2>
+            <div class="error-summary" node_ref=summary tabindex="-1" role="alert" aria-labelledby=title_id.clone() data-testid="error-summary">
+                <h2 class="error-summary__title" id=title_id.clone()>"There is a problem"</h2>
                 <ul class="error-summary__list">
                     {move || errors.get().into_iter().map(|error| {
                         let target = error.target_id.clone();

@@ -642,6 +642,38 @@ impl Casebook {
         true
     }
 
+    /// Applies what the parent changed in a form that opened showing `base`: each field the
+    /// parent left as it was keeps the case's value now, which another tab may have changed
+    /// since the form opened (a school changed here must not put back contacts changed there).
+    /// Nothing changed: nothing is written, and the case's time stays. False if there is no
+    /// such case.
+    pub fn edit_case_from(
+        &mut self,
+        id: &str,
+        base: &CaseDetails,
+        edited: CaseDetails,
+        now: Millis,
+    ) -> bool {
+        let Some(current) = self.case(id).map(CaseDetails::of) else {
+            return false;
+        };
+        fn pick<T: PartialEq>(edited: T, base: &T, current: T) -> T {
+            if &edited == base {
+                current
+            } else {
+                edited
+            }
+        }
+        let details = CaseDetails {
+            name: pick(edited.name, &base.name, current.name.clone()),
+            school: pick(edited.school, &base.school, current.school.clone()),
+            plan_status: pick(edited.plan_status, &base.plan_status, current.plan_status),
+            birth_date: pick(edited.birth_date, &base.birth_date, current.birth_date),
+            contacts: pick(edited.contacts, &base.contacts, current.contacts.clone()),
+        };
+        details == current || self.edit_case(id, details, now)
+    }
+
     /// Deletes a case with its whole log and all its notes. What stays is a tombstone (the id,
     /// the time, nothing the parent wrote), so that merging an older copy cannot bring the case
     /// back. Returns the case as it was, for "undo".
@@ -943,6 +975,79 @@ pub(crate) mod tests {
         assert_eq!(CaseDetails::of(edited), details);
         assert_eq!((edited.updated, edited.entries.len()), (99, 1));
         assert!(!book.edit_case("missing", details, 100));
+    }
+
+    /// Two tabs: this form opened before another tab changed the case. Only what was changed
+    /// here is written; every field left alone keeps the other tab's value, for every choice of
+    /// fields changed here and there.
+    #[test]
+    fn a_form_writes_only_what_it_changed() {
+        let base = CaseDetails {
+            name: "A.B.".into(),
+            school: "Oak".into(),
+            plan_status: PlanStatus::NoPlan,
+            birth_date: None,
+            contacts: "SEN officer 01234 567890".into(),
+        };
+        let other = CaseDetails {
+            name: "A.B.C.".into(),
+            school: "Elm".into(),
+            plan_status: PlanStatus::HasPlan,
+            birth_date: Some(d(2016, 4, 9)),
+            contacts: "SEN officer 01234 567890\nSENDIASS 01992 555847".into(),
+        };
+        let mine = CaseDetails {
+            name: "A.Z.".into(),
+            school: "Ash".into(),
+            plan_status: PlanStatus::DraftPlan,
+            birth_date: Some(d(2015, 1, 2)),
+            contacts: "Mine".into(),
+        };
+        type Field = fn(&mut CaseDetails, &CaseDetails);
+        let fields: [Field; 5] = [
+            |to, from| to.name = from.name.clone(),
+            |to, from| to.school = from.school.clone(),
+            |to, from| to.plan_status = from.plan_status,
+            |to, from| to.birth_date = from.birth_date,
+            |to, from| to.contacts = from.contacts.clone(),
+        ];
+        for there in 0..32u32 {
+            for here in 0..32u32 {
+                // The other tab's save: the fields in `there` changed.
+                let mut stored = base.clone();
+                let mut typed = base.clone();
+                let mut expected = base.clone();
+                for (i, set) in fields.iter().enumerate() {
+                    if there & (1 << i) != 0 {
+                        set(&mut stored, &other);
+                        set(&mut expected, &other);
+                    }
+                    if here & (1 << i) != 0 {
+                        set(&mut typed, &mine);
+                        set(&mut expected, &mine);
+                    }
+                }
+                let mut book = Casebook {
+                    cases: vec![case("k", vec![])],
+                    ..Casebook::default()
+                };
+                assert!(book.edit_case("k", stored, 10));
+                assert!(book.edit_case_from("k", &base, typed, 20));
+                let now = book.case("k").expect("live");
+                assert_eq!(
+                    CaseDetails::of(now),
+                    expected,
+                    "there {there:05b} here {here:05b}"
+                );
+                assert_eq!(
+                    now.updated,
+                    if here == 0 { 10 } else { 20 },
+                    "nothing changed here: not written"
+                );
+            }
+        }
+        let mut book = Casebook::default();
+        assert!(!book.edit_case_from("missing", &base, mine, 5));
     }
 
     #[test]

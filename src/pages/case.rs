@@ -93,10 +93,10 @@ fn CaseView(case_id: String) -> impl IntoView {
         }
     });
     let details_id = case_id.clone();
-    let save_details = Callback::new(move |details: CaseDetails| {
+    let save_details = Callback::new(move |(opened, details): (CaseDetails, CaseDetails)| {
         state
             .change(|book| {
-                book.edit_case(&details_id, details, now_millis());
+                book.edit_case_from(&details_id, &opened, details, now_millis());
             })
             .is_ok()
     });

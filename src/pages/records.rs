@@ -6,6 +6,7 @@ use crate::clock::{new_id, now_millis};
 use crate::components::case_fields::{CaseFields, CaseFieldsState};
 use crate::components::change_case::DeletedCaseBanner;
 use crate::components::download::offer_download;
+use crate::components::error_summary::ErrorSummary;
 use crate::components::page_title::PageTitle;
 pub use crate::components::storage_problem::StorageProblemBanner;
 use crate::domain::backup::{self, ImportError, ImportMode, ImportPreview};
@@ -141,6 +142,7 @@ pub fn RecordsPage() -> impl IntoView {
 
 #[component]
 fn AddCaseForm() -> impl IntoView {
+    const IDS: [&str; 3] = ["case-name", "case-school", "case-status"];
     let state = expect_context::<CasebookState>();
     let fields = CaseFieldsState::new(None);
     let on_submit = move |event: leptos::ev::SubmitEvent| {
@@ -169,7 +171,8 @@ fn AddCaseForm() -> impl IntoView {
     view! {
         <form class="panel" on:submit=on_submit novalidate>
             <h2>"Add a case"</h2>
-            <CaseFields state=fields ids=["case-name", "case-school", "case-status"]/>
+            <ErrorSummary errors=Signal::derive(move || fields.error_links(IDS))/>
+            <CaseFields state=fields ids=IDS/>
             <button type="submit" class="button">"Add case"</button>
         </form>
     }

@@ -118,6 +118,12 @@ test('a parent renames a case, deletes it, undoes that, and a deleted case leave
   await page.locator('#edit-case-name').fill('  ');
   await panel.getByRole('button', { name: 'Save changes' }).click();
   assert.match(await page.locator('#edit-case-name-error').textContent(), /Enter the child's name or initials/);
+  // The GOV.UK error summary: focused, and its link takes the parent to the field.
+  const changeSummary = panel.getByTestId('error-summary');
+  await changeSummary.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'error-summary');
+  await changeSummary.getByRole('link', { name: "Enter the child's name or initials" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'edit-case-name');
   assert.equal(await page.locator('main h1').textContent(), 'J.S.');
   await page.locator('#edit-case-name').fill('S.J.');
   await page.locator('#edit-case-school').fill('Oak Primary');
@@ -125,6 +131,7 @@ test('a parent renames a case, deletes it, undoes that, and a deleted case leave
   await panel.getByRole('button', { name: 'Save changes' }).click();
   await page.locator('main h1', { hasText: 'S.J.' }).waitFor();
   assert.equal(await page.locator('#edit-case-name-error').count(), 0);
+  assert.equal(await panel.getByTestId('error-summary').count(), 0, 'the summary goes once mended');
   assert.match(await panel.getByRole('status').textContent(), /Changes saved/);
   assert.match(await page.locator('main .lead').textContent(), /^Oak Primary\. /);
   assert.equal(await page.title(), 'S.J. – SEND Casebook');
@@ -408,6 +415,46 @@ test('two tabs open at once see each other\'s changes and neither loses the othe
   const settled = await generation();
   await first.waitForTimeout(1500);
   assert.equal(await generation(), settled, 'no tab keeps rewriting the records');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"Change this case" open in two tabs: each saves only what it changed, so neither puts back the other\'s old details', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 900, height: 900 } });
+  const errors = [];
+  const open = async (url) => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(url);
+    await page.locator('main h1').waitFor();
+    return page;
+  };
+  const first = await open(`${env.server.origin}/records`);
+  await addCase(first, 'R.R.');
+  const caseUrl = first.url();
+  const second = await open(caseUrl);
+  // Both tabs open the form, showing the same details.
+  for (const page of [first, second]) {
+    await page.getByTestId('change-case').getByText('Change or delete this case').click();
+    assert.equal(await page.getByLabel('Your own contacts (optional)').inputValue(), '');
+  }
+  // The second tab adds contacts and saves.
+  await second.getByLabel('Your own contacts (optional)').fill('SEN officer 01234 567890');
+  await second.getByRole('button', { name: 'Save changes' }).click();
+  await second.getByText('Changes saved.').waitFor();
+  // The first tab, its form still showing no contacts, changes only the school, at once.
+  await first.getByLabel('School or college (optional)').fill('Elm Academy');
+  await first.getByRole('button', { name: 'Save changes' }).click();
+  await first.getByText('Changes saved.').waitFor();
+  // Its form now shows what is stored: its school and the other tab's contacts.
+  assert.equal(await first.getByLabel('Your own contacts (optional)').inputValue(), 'SEN officer 01234 567890');
+  assert.equal(await first.getByLabel('School or college (optional)').inputValue(), 'Elm Academy');
+  for (const page of [first, second]) {
+    await page.reload();
+    await page.getByTestId('case-contacts').locator('a[href="tel:01234567890"]').waitFor();
+    assert.match(await page.locator('p.lead').textContent(), /Elm Academy/);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
