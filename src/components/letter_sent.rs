@@ -4,6 +4,7 @@
 
 use crate::clock::{new_id, now_millis, today};
 use crate::components::date_input::{date_error_message, DateInput};
+use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::components::fields::Checkbox;
 use crate::components::focus::focus_when_drawn;
 use crate::components::storage_problem::StorageProblemBanner;
@@ -73,40 +74,31 @@ pub fn LetterSent(
     let gone = RwSignal::new(false);
     let keep = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        // Every problem at once, in the error summary (GOV.UK), which takes focus.
         let date = match parse_date(&sent_on.get_untracked(), today) {
-            Ok(date) if date <= today => date,
-            Ok(_) => {
-                date_error.set(Some((
-                    "The date you sent it must be today or in the past".to_string(),
-                    vec![DatePart::Day, DatePart::Month, DatePart::Year],
-                )));
-                focus_when_drawn("sent-on-day".to_string());
-                return;
-            }
-            Err(e) => {
-                date_error.set(Some((
-                    date_error_message("the date you sent it", &e),
-                    e.parts(),
-                )));
-                focus_when_drawn(format!(
-                    "sent-on-{}",
-                    crate::domain::my_dates::part_suffix(e.parts()[0])
-                ));
-                return;
-            }
+            Ok(date) if date <= today => Ok(date),
+            Ok(_) => Err((
+                "The date you sent it must be today or in the past".to_string(),
+                vec![DatePart::Day, DatePart::Month, DatePart::Year],
+            )),
+            Err(e) => Err((date_error_message("the date you sent it", &e), e.parts())),
         };
-        date_error.set(None);
-        let now = now_millis();
+        date_error.set(date.clone().err());
         let existing = case_id.get_untracked();
+        let typed = new_name.get_untracked().trim().to_string();
+        let name_missing =
+            existing.is_none() && (typed.is_empty() || TextField::CaseName.check(&typed).is_err());
+        name_error.set(name_missing);
+        let Ok(date) = date else {
+            return;
+        };
+        if name_missing {
+            return;
+        }
+        let now = now_millis();
         let (target, new_case) = match existing {
             Some(id) => (id, None),
             None => {
-                let typed = new_name.get_untracked().trim().to_string();
-                if typed.is_empty() || TextField::CaseName.check(&typed).is_err() {
-                    name_error.set(true);
-                    focus_when_drawn("sent-case-name".to_string());
-                    return;
-                }
                 // A new case starts where this letter puts it (a request for an assessment:
                 // "Assessment requested").
                 let events: Vec<(chrono::NaiveDate, KeyDate)> = draft
@@ -231,13 +223,14 @@ pub fn LetterSent(
                         </div>
                     })}
                     <form novalidate on:submit=keep>
+                        <ErrorSummary errors=Signal::derive(move || sent_error_links(name_error.get(), date_error.get()))/>
                         {move || match case_name() {
                             Some(name) => view! { <p>"It goes into the log of " <strong>{name}</strong> "."</p> }.into_any(),
                             None => view! {
                                 <div class=move || if name_error.get() { "form-group form-group--error" } else { "form-group" }>
                                     <label class="label" for="sent-case-name">{move || if cases_exist() { "Or name a new case for it" } else { "Name for a new case" }}</label>
                                     <p class="hint" id="sent-case-name-hint">{move || if cases_exist() { "To keep it in an existing case, choose the case at the top of the page. Otherwise, usually your child's name or initials." } else { "Usually your child's name or initials" }}</p>
-                                    {move || name_error.get().then(|| view! { <p class="error-message" id="sent-case-name-error"><span class="visually-hidden">"Error: "</span>"Enter a name for the case (up to 1,000 characters)"</p> })}
+                                    {move || name_error.get().then(|| view! { <p class="error-message" id="sent-case-name-error"><span class="visually-hidden">"Error: "</span>{NAME_NEEDED}</p> })}
                                     <input id="sent-case-name" class="input" type="text" autocomplete="off"
                                         aria-describedby=move || if name_error.get() { "sent-case-name-hint sent-case-name-error" } else { "sent-case-name-hint" }
                                         prop:value=move || new_name.get() on:input=move |e| new_name.set(event_target_value(&e))/>
@@ -290,4 +283,28 @@ pub fn LetterSent(
             }}
         </section>
     }
+}
+
+const NAME_NEEDED: &str = "Enter a name for the case (up to 1,000 characters)";
+
+/// The form's problems for its error summary, in the order of its fields.
+fn sent_error_links(
+    name_missing: bool,
+    date_error: Option<(String, Vec<DatePart>)>,
+) -> Vec<ErrorLink> {
+    let mut links = Vec::new();
+    if name_missing {
+        links.push(ErrorLink {
+            message: NAME_NEEDED.to_string(),
+            target_id: "sent-case-name".to_string(),
+        });
+    }
+    if let Some((message, parts)) = date_error {
+        let first = parts.first().copied().unwrap_or(DatePart::Day);
+        links.push(ErrorLink {
+            message,
+            target_id: format!("sent-on-{}", crate::domain::my_dates::part_suffix(first)),
+        });
+    }
+    links
 }

@@ -185,9 +185,22 @@ test('offline, from the guide: a request for an assessment starts the council\'s
   assert.ok(await noSidewaysScroll(page), 'no sideways scrolling with the preview');
   await page.screenshot({ path: screenshotPath('letter-320.png'), fullPage: true });
 
-  // No case yet: the letter goes into a new one.
+  // No case yet: the letter goes into a new one. With no name and an impossible date, both
+  // problems are in one error summary, which takes focus; its links lead to the fields.
+  await page.locator('#sent-on-day').fill('31');
+  await page.locator('#sent-on-month').fill('11');
   await page.getByTestId('keep-letter').click();
   await page.locator('#sent-case-name-error').waitFor();
+  const sentSummary = page.getByTestId('letter-sent').getByTestId('error-summary');
+  assert.deepEqual(await sentSummary.getByRole('link').allTextContents(), [
+    'Enter a name for the case (up to 1,000 characters)',
+    'The date you sent it must be a real date',
+  ]);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'error-summary');
+  await sentSummary.getByRole('link').nth(1).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'sent-on-day');
+  await page.locator('#sent-on-day').fill('2');
+  await page.locator('#sent-on-month').fill('12');
   await page.getByLabel('Name for a new case').fill('Jo');
   const clock = page.getByTestId('sent-clock');
   assert.match(await clock.textContent(), /6 weeks count from the day it receives your request.*Taken as received on Wednesday 2 December 2026/);
