@@ -178,40 +178,76 @@ pub fn contact_pieces(text: &str) -> Vec<ContactPiece> {
     while i < chars.len() {
         let (at, c) = chars[i];
         let word_start = i == 0 || chars[i - 1].1.is_whitespace();
-        // A phone number: + or a digit, then digits and single spaces.
-        if word_start && (c == '+' || c.is_ascii_digit()) {
+        // A phone number: +, a digit or "(" and a digit, then digits with single separators
+        // (a space, "-" or "."), and brackets around a group: 01234 567890, (01234) 567890,
+        // 01234-567890, +44 (0)1234 567890.
+        let opens_number = c == '+'
+            || c.is_ascii_digit()
+            || (c == '(' && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit()));
+        if word_start && opens_number {
             let mut j = i + 1;
             let mut last_digit = if c.is_ascii_digit() { i } else { usize::MAX };
+            let mut open = c == '(';
+            // Where the bracket opened at the start closed, if it did.
+            let mut first_closed_at = None;
             while j < chars.len() {
                 let ch = chars[j].1;
+                let next = chars.get(j + 1).map(|n| n.1);
+                let next_digit = next.is_some_and(|n| n.is_ascii_digit());
                 if ch.is_ascii_digit() {
                     last_digit = j;
-                } else if !(ch == ' ' && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit())) {
+                } else if ch == ')' && open && chars[j - 1].1.is_ascii_digit() {
+                    open = false;
+                    if c == '(' && first_closed_at.is_none() {
+                        first_closed_at = Some(j);
+                    }
+                } else if ch == '(' && !open && chars[j - 1].1 == ' ' && next_digit {
+                    open = true;
+                } else if !(matches!(ch, ' ' | '-' | '.')
+                    && (next_digit || (ch == ' ' && next == Some('('))))
+                {
                     break;
                 }
                 j += 1;
             }
             if last_digit != usize::MAX {
-                let end = chars.get(last_digit + 1).map_or(text.len(), |n| n.0);
-                let typed = &text[at..end];
-                let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
-                let ends_word = chars
-                    .get(last_digit + 1)
-                    .is_none_or(|n| !n.1.is_alphanumeric());
-                let first_group = typed.split(' ').next().unwrap_or("").len();
+                // A bracket around the whole number, or never closed, is text around it:
+                // "(01234 567890)". One around a group is part of it: "(01234) 567890".
+                let around = c == '(' && (open || first_closed_at == Some(last_digit + 1));
+                let from = if around { i + 1 } else { i };
+                let stop = last_digit + 1;
+                let start = chars[from].0;
+                let end = chars.get(stop).map_or(text.len(), |n| n.0);
+                let typed = &text[start..end];
+                // "+44 (0)1234": the 0 in brackets is not dialled from abroad.
+                let dialled = if typed.starts_with('+') {
+                    typed.replacen("(0)", "", 1)
+                } else {
+                    typed.to_string()
+                };
+                let digits: String = dialled.chars().filter(char::is_ascii_digit).collect();
+                let ends_word = chars.get(stop).is_none_or(|n| !n.1.is_alphanumeric());
+                let balanced = typed.matches('(').count() == typed.matches(')').count();
+                let first_group = typed
+                    .split([' ', '-', '.', '(', ')'])
+                    .find(|g| !g.is_empty())
+                    .unwrap_or("")
+                    .len();
                 let plausible = first_group >= 3
                     && digits.len() >= 10
                     && digits.len() <= 13
-                    && (typed.starts_with('+') || typed.starts_with('0'));
-                if plausible && ends_word {
-                    push_text(&mut pieces, &text[plain_from..at]);
+                    && (typed.starts_with('+')
+                        || typed.starts_with('0')
+                        || typed.starts_with("(0"));
+                if plausible && ends_word && balanced {
+                    push_text(&mut pieces, &text[plain_from..start]);
                     let dial = if typed.starts_with('+') {
                         format!("+{digits}")
                     } else {
                         digits
                     };
                     pieces.push(ContactPiece::Phone(typed.to_string(), dial));
-                    i = last_digit + 1;
+                    i = stop;
                     plain_from = end;
                     continue;
                 }
@@ -276,6 +312,62 @@ mod tests {
             contact_pieces("é 07700 900123é"),
             vec![Text("é 07700 900123é".into())]
         );
+    }
+
+    /// Numbers written the other ways parents and councils write them.
+    #[test]
+    fn phone_numbers_with_brackets_dashes_and_dots_are_tappable() {
+        use ContactPiece::*;
+        let phone = |typed: &str, dial: &str| Phone(typed.into(), dial.into());
+        for (text, typed, dial) in [
+            ("(01234) 567890", "(01234) 567890", "01234567890"),
+            ("01234-567890", "01234-567890", "01234567890"),
+            ("01234.567.890", "01234.567.890", "01234567890"),
+            ("0300 123-4567", "0300 123-4567", "03001234567"),
+            ("+44 (0)1234 567890", "+44 (0)1234 567890", "+441234567890"),
+            ("+44 1992 555847", "+44 1992 555847", "+441992555847"),
+            ("(020) 7946 0018", "(020) 7946 0018", "02079460018"),
+        ] {
+            assert_eq!(contact_pieces(text), vec![phone(typed, dial)], "{text}");
+            // In a sentence, in brackets, and at the end of one.
+            assert_eq!(
+                contact_pieces(&format!("Call {text}.")),
+                vec![Text("Call ".into()), phone(typed, dial), Text(".".into())],
+                "{text}"
+            );
+            assert_eq!(
+                contact_pieces(&format!("SENCo: {text}, mornings")),
+                vec![
+                    Text("SENCo: ".into()),
+                    phone(typed, dial),
+                    Text(", mornings".into())
+                ],
+                "{text}"
+            );
+        }
+        // Brackets around the whole number, or one never closed, stay text; so do dates and
+        // times with dashes or dots.
+        assert_eq!(
+            contact_pieces("SENCo (01234 567890), mornings"),
+            vec![
+                Text("SENCo (".into()),
+                phone("01234 567890", "01234567890"),
+                Text("), mornings".into())
+            ]
+        );
+        assert_eq!(
+            contact_pieces("(01234 567890"),
+            vec![Text("(".into()), phone("01234 567890", "01234567890")]
+        );
+        for text in [
+            "01-09-2025-10-30",
+            "01.09.2025 10.30",
+            "2025-06-01",
+            "(12) 345",
+            "3.5 hours",
+        ] {
+            assert_eq!(contact_pieces(text), vec![Text(text.into())], "{text}");
+        }
     }
     use crate::domain::casebook::tests::{case, d, entry};
     use crate::domain::events::{EventKind, KeyDate, Standing};
