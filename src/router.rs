@@ -46,11 +46,20 @@ impl Router {
         let follow_link = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |event| {
             if let Some(to) = link_to_follow(&event) {
                 event.prevent_default();
+                let path = router.pathname.get_untracked();
                 navigate(&to, false);
+                // A new page scrolls to its top and focuses its heading (app::FocusOnNavigation);
+                // a link to the same page with other words after `?` ("Did you mean"), or to
+                // the page already shown, scrolls to the top as a page load would.
+                if router.pathname.get_untracked() == path {
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
             }
         });
-        // On the window, so that it runs after Leptos's own handlers (delegated to the document)
-        // and sees whether one of them has already handled the click.
+        // On the window, the last place a click reaches: handlers on the page's own elements
+        // (Leptos's `on:click`, not delegated in this build) have run, and one that called
+        // `prevent_default` has its way (tested). If Leptos's event delegation were turned on,
+        // its listener would be on the window too, added after this one: check that test then.
         let window = window();
         let _ = window
             .add_event_listener_with_callback("popstate", back_or_forward.as_ref().unchecked_ref());

@@ -448,7 +448,8 @@ fn is_false(value: &bool) -> bool {
 
 /// An event's details as stored in a log entry (the entry's date is the event's date). The
 /// serde names and fields are the stored format: add optional fields only. It is read by
-/// [`StoredKeyDate`], which must list every field written here.
+/// [`StoredKeyDate`], which must list every field written here; a field name means the same
+/// type in every kind (the reader checks each field it knows, whatever the kind).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum KeyDate {

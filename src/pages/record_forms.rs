@@ -500,7 +500,9 @@ fn MeetingPromises(
     }
 }
 
-/// Changes the address without a new page, so that a reload opens the note being typed.
+/// Changes the address without a new page, so that a reload opens the note being typed. Not
+/// through the router on purpose: the note's id is part of the address, and the router would
+/// draw the page again in the middle of a meeting.
 fn replace_address(path: &str) {
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
@@ -577,10 +579,14 @@ pub fn NotePage() -> impl IntoView {
                 if outcome == HomeSave::Saved {
                     saved_id.set(None);
                     status.set(None);
-                    replace_address(&format!(
-                        "/records/{}/notes/meeting",
-                        home.id.get_untracked()
-                    ));
+                    // Only while the parent is here: when the page is being left, the address
+                    // is already the next page's.
+                    if on_page {
+                        replace_address(&format!(
+                            "/records/{}/notes/meeting",
+                            home.id.get_untracked()
+                        ));
+                    }
                 }
                 return outcome;
             }

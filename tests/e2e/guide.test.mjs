@@ -105,10 +105,31 @@ test('links move between pages without reloading, the menu marks the page, and o
   await tab.close();
   assert.equal(new URL(page.url()).pathname, '/search');
   assert.equal(await page.evaluate(() => window.stillHere), true, 'still no reload');
+  // A link whose own click handler dealt with the click (as a Leptos on:click handler may) is
+  // left alone.
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), { href: '/about', id: 'handled', textContent: 'Handled' });
+    link.addEventListener('click', (event) => event.preventDefault());
+    document.querySelector('main').append(link);
+  });
+  await page.locator('#handled').click();
+  await page.waitForTimeout(200);
+  assert.equal(new URL(page.url()).pathname, '/search', 'a handled click is not followed');
+  // A link to the same page with other words after ? (as "Did you mean" is) starts at the top.
+  await app.visit('/guide/mediation');
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), { href: '/guide/mediation?from=end', id: 'same-page', textContent: 'Same page' });
+    document.querySelector('main').append(link);
+    window.scrollTo(0, document.body.scrollHeight);
+  });
+  assert.ok(await page.evaluate(() => window.scrollY) > 500, 'scrolled down first');
+  await page.locator('#same-page').click();
+  await page.waitForURL('**/guide/mediation?from=end');
+  await page.waitForFunction(() => window.scrollY === 0);
   // The skip link goes to the main content on the same page.
   await page.locator('.skip-link').focus();
   await page.keyboard.press('Enter');
-  assert.equal(new URL(page.url()).pathname, '/search');
+  assert.equal(new URL(page.url()).pathname, '/guide/mediation');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
   app.assertClean();
   await app.close();
