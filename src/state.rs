@@ -223,8 +223,10 @@ impl CasebookState {
             .try_update_value(|store| store.as_mut().map(|s| layout::start_afresh(s, &tab, &keep)))
             .flatten();
         match result {
-            Some(Ok(session)) => {
+            Some(Ok((session, stored))) => {
                 self.session.set_value(session);
+                stamps_after(&stored);
+                self.book.set(stored);
                 self.problem.set(None);
                 Ok(())
             }

@@ -408,7 +408,7 @@ fn unreadable_parts_are_reported_never_written_over_and_offered_as_a_file() {
     );
 
     // After the file is saved: start afresh with what could be read.
-    start_afresh(&mut store, "t3", &loaded.book).expect("fits");
+    let _ = start_afresh(&mut store, "t3", &loaded.book).expect("fits");
     assert_eq!(stored(&store), normal(loaded.book));
 }
 
@@ -848,10 +848,47 @@ fn starting_afresh_writes_first_and_keeps_old_copies_aside() {
         raw_dump(&crashing).contains("[{"),
         "nothing removed before the new start was stored"
     );
-    start_afresh(&mut store, "t3", &loaded.book).expect("fits");
+    let _ = start_afresh(&mut store, "t3", &loaded.book).expect("fits");
     assert_eq!(stored(&store), normal(loaded.book));
     assert_eq!(store.get(&kept).as_deref(), Some("old"));
     assert!(!raw_dump(&store).contains("damaged-marker"));
+}
+
+/// Two tabs showed the same damaged records. One started afresh and the parent went on adding
+/// records there; the other, still showing its old copy, starts afresh later: it must not wipe
+/// what the first stored since.
+#[test]
+fn starting_afresh_in_a_second_tab_keeps_what_the_first_stored_since() {
+    let mut store = MemoryStore::new();
+    let b = book(vec![case("a", 1, 40)]);
+    saved(&mut store, "t", &b);
+    let part = store
+        .keys()
+        .into_iter()
+        .find(|k| k.contains(":entries:"))
+        .expect("part");
+    store.set(&part, "[{damaged").expect("damaged");
+    let (first, _) = load(&store, "t1");
+    let (second, _) = load(&store, "t2");
+    assert!(first.problem.is_some() && second.problem.is_some());
+
+    let (mut session, stored_first) = start_afresh(&mut store, "t1", &first.book).expect("fits");
+    assert_eq!(normal(stored_first.clone()), normal(first.book.clone()));
+    let mut more = stored_first;
+    more.cases[0].name = "Renamed later".into();
+    more.cases[0].updated = 50;
+    more.cases[0]
+        .entries
+        .push(entry("new-after-afresh", 60, "typed in the first tab"));
+    save(&mut store, &mut session, &more).expect("saved");
+
+    let (_, stored_second) = start_afresh(&mut store, "t2", &second.book).expect("fits");
+    assert_eq!(
+        stored(&store),
+        normal(more.clone()),
+        "nothing the first tab stored is lost"
+    );
+    assert_eq!(normal(stored_second), normal(more));
 }
 
 #[test]

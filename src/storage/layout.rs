@@ -710,11 +710,15 @@ pub fn raw_dump(store: &dyn KeyValueStore) -> String {
 /// After the parent has saved the raw data as a file: stores `keep` (the records that could be
 /// read) as a new start, then removes every other stored part of the casebook (a copy kept
 /// aside by an earlier version stays). If there is no room to write first, it clears first.
+/// Whatever can be read from the store now is kept too: another tab may have started afresh
+/// already and saved new records since this page read the store. Returns the records stored.
 pub fn start_afresh(
     store: &mut dyn KeyValueStore,
     tab: &str,
     keep: &Casebook,
-) -> Result<Session, SaveError> {
+) -> Result<(Session, Casebook), SaveError> {
+    let (now, _) = load(store, tab);
+    let keep = &merge(keep, &now.book);
     let mut session = Session::new(tab);
     // Generations after any stored one, so nothing written now looks older than what it replaces.
     let highest = store
@@ -751,7 +755,7 @@ pub fn start_afresh(
     }
     clear_others(store, &session);
     session.legacy_seen = None;
-    Ok(session)
+    Ok((session, keep.clone()))
 }
 
 /// What the casebook takes in the store, in characters, by case.

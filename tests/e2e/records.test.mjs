@@ -347,6 +347,50 @@ test('unreadable stored records are left untouched, shown read-only, offered as 
   await app.close();
 });
 
+test('two tabs show the same unreadable records: starting afresh in the second later keeps what the first stored since', async () => {
+  // The whole flow in two tabs. (Here the second tab also hears the first's saves; the case
+  // where it has not yet, which the layout must handle itself, is the native test
+  // starting_afresh_in_a_second_tab_keeps_what_the_first_stored_since.)
+  const app = await recordsPage();
+  const { page: first } = app;
+  await addCase(first, 'V.V.');
+  await addEntry(first, { day: '1', month: '7', year: '2025', subject: 'Letter one' });
+  await addEntry(first, { day: '2', month: '7', year: '2025', subject: 'Letter two' });
+  await first.evaluate((key) => {
+    const part = Object.keys(localStorage).find((k) => k.startsWith(`${key}:`) && k.includes(':entries:'));
+    localStorage.setItem(part, localStorage.getItem(part).slice(0, 20));
+  }, KEY);
+  await first.reload();
+  const second = await app.context.newPage();
+  await second.clock.setFixedTime(new Date('2025-07-15T10:00:00'));
+  await second.goto(first.url());
+  const saveFileAndStartAfresh = async (page) => {
+    const problem = page.getByTestId('records-problem');
+    await problem.waitFor();
+    await Promise.all([
+      page.waitForEvent('download'),
+      problem.getByRole('button', { name: 'Save the stored records as a file' }).click(),
+    ]);
+    await problem.getByTestId('start-afresh').click();
+    await problem.waitFor({ state: 'detached' });
+  };
+  // The second tab shows the problem too, and waits.
+  await second.getByTestId('records-problem').waitFor();
+  // In the first tab: start afresh, then carry on and add a record.
+  await saveFileAndStartAfresh(first);
+  await addEntry(first, { day: '3', month: '7', year: '2025', subject: 'Added after starting afresh' });
+  // Later, in the second tab (still showing its old copy): the same buttons.
+  await saveFileAndStartAfresh(second);
+  await second.goto(first.url());
+  await second.getByTestId('log-list').waitFor();
+  assert.ok((await subjects(second)).includes('Added after starting afresh'), 'shown in the second tab');
+  await first.reload();
+  await first.getByTestId('log-list').waitFor();
+  assert.ok((await subjects(first)).includes('Added after starting afresh'), 'still stored');
+  app.assertClean();
+  await app.close();
+});
+
 test('a full storage quota keeps the change on screen, says what to do, damages nothing, and smaller changes still save', async () => {
   const app = await recordsPage();
   const { page } = app;
