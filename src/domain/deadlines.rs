@@ -239,7 +239,7 @@ impl Rule {
             Rule::AdviceFromProfessionals => "Advice from professionals due to the council",
             Rule::NoPlanNotice => "Council's notice if it decides not to issue an EHC plan",
             Rule::DraftPlanComments => "Last day to comment on the draft plan and ask for a school",
-            Rule::FinalPlan => "Final EHC plan due",
+            Rule::FinalPlan => "Final EHC plan due, if the council decides to issue one",
             Rule::AnnualReviewDue => "Annual review due",
             Rule::ReviewMeetingNotice => "Invitations to the review meeting due",
             Rule::ReviewReport => "Review report due",

@@ -83,7 +83,7 @@ test('the timeline merges the log, notes, deadlines, follow-ups and promises in 
   const mark = order.indexOf('TODAY');
   assert.ok(order.slice(0, mark).every((d) => d < '2025-07-15') && order.slice(mark + 1).every((d) => d >= '2025-07-15'));
   // Deadlines from the key dates, with the council's lateness counted to the plan's arrival.
-  const finalPlan = items.find((i) => i.title === 'Final EHC plan due');
+  const finalPlan = items.find((i) => i.title === 'Final EHC plan due, if the council decides to issue one');
   assert.match(finalPlan.status, /Done on 20 June 2025: the council was \d+ days late/);
   assert.match(items.find((i) => i.title.startsWith('Council\'s notice if it decides not')).status, /No longer needed: a final plan was logged/);
   assert.ok(items.some((i) => i.kind === 'Deadline' && i.title.startsWith('Last day to register an appeal')));
