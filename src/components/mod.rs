@@ -24,3 +24,4 @@ pub mod section_list;
 pub mod storage_problem;
 pub mod timeline_rows;
 pub mod update_banner;
+pub mod where_you_live;

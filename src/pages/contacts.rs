@@ -1,6 +1,7 @@
 //! Every phone number and email address in the guide on one page, for use in a hurry.
 
 use crate::components::page_title::PageTitle;
+use crate::components::where_you_live::WhoseContacts;
 use crate::content::{booklet, ContactKind};
 use leptos::prelude::*;
 
@@ -10,6 +11,7 @@ pub fn ContactsPage() -> impl IntoView {
         <PageTitle text="Contacts"/>
         <h1 tabindex="-1">"Contacts"</h1>
         <p class="lead">"Tap a number to call it or an address to write an email. These come from the Hertfordshire SENDIASS booklet."</p>
+        <WhoseContacts/>
         <ul class="contact-list" data-testid="contact-list">
             {booklet().contacts().into_iter().map(|contact| {
                 let section = booklet().section(&contact.section_slug).map(|s| s.title.clone()).unwrap_or_default();

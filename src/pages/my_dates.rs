@@ -11,6 +11,7 @@ use crate::components::focus::focus_when_drawn;
 use crate::components::page_title::PageTitle;
 use crate::components::save_to_records::SaveToRecords;
 use crate::components::storage_problem::MyDatesStorageNotes;
+use crate::components::where_you_live::AdviceSource;
 use crate::domain::date_input::DatePart;
 use crate::domain::events::EventGroup;
 use crate::domain::ics;
@@ -143,8 +144,7 @@ pub fn MyDatesPage() -> impl IntoView {
         {move || results.get().map(|dates| view! { <Results dates=dates key=situation.get().map(|s| s.id()).unwrap_or("dates")/> })}
         <p class="source">
             "Dates follow the SEND Regulations 2014, the Tribunal's procedure rules and England and Wales bank holidays. "
-            "This is information, not legal advice: check important dates with Hertfordshire SENDIASS on "
-            <a href="tel:+441992555847">"01992 555847"</a> "."
+            <AdviceSource/>
         </p>
     }
 }

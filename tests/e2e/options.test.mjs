@@ -159,9 +159,22 @@ test('elsewhere in England: the same routes and dates, and the Hertfordshire num
   await page.getByTestId('options-form').waitFor();
   assert.equal(await page.getByLabel('No, somewhere else in England').isChecked(), true);
   assert.equal(await page.evaluate(() => localStorage.getItem('send-casebook:area:v1')), 'elsewhere');
+  // Contacts and My dates say so too: the booklet's numbers are Hertfordshire's, not theirs.
+  await app.visit('/contacts');
+  assert.match(await page.getByTestId('contacts-elsewhere').textContent(), /Hertfordshire's contacts, not your council's.*Local Offer.*IASS Network/);
+  await assertNoAxeViolations(page, 'Contacts, elsewhere');
+  await app.visit('/dates');
+  const source = await page.locator('main p.source').textContent();
+  assert.doesNotMatch(source, /01992/);
+  assert.match(source, /your local SENDIASS \(your council's Local Offer website names it\)/);
+  await app.visit('/options');
+  await page.getByTestId('options-form').waitFor();
   await inHertfordshire(page);
   assert.equal(await page.evaluate(() => localStorage.getItem('send-casebook:area:v1')), 'hertfordshire');
   await assertNoAxeViolations(page, 'What can I do? elsewhere');
+  await app.visit('/contacts');
+  assert.equal(await page.getByTestId('contacts-elsewhere').count(), 0);
+  assert.match(await page.getByTestId('contacts-whose').textContent(), /for families in Hertfordshire/);
   app.assertClean();
   await app.close();
 });
