@@ -94,7 +94,11 @@ pub struct Case {
     pub school: String,
     /// The child's date of birth, if the parent added it (letters use it). Written only when
     /// set, so a case without one is stored exactly as before.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::iso::option_date"
+    )]
     pub birth_date: Option<NaiveDate>,
     /// The parent's own contacts for this child (their council's SEN officer, their local
     /// SENDIASS, the school), as they typed them. Written only when set.
@@ -267,8 +271,9 @@ pub use super::events::KeyDate;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogEntry {
     pub id: String,
+    #[serde(with = "super::iso::date")]
     pub date: NaiveDate,
-    #[serde(default)]
+    #[serde(default, with = "super::iso::option_time")]
     pub time: Option<NaiveTime>,
     pub direction: Direction,
     pub method: Method,
@@ -287,7 +292,7 @@ pub struct LogEntry {
     /// that the many entries without a promise cost nothing in storage.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub promise_kept: bool,
-    #[serde(default)]
+    #[serde(default, with = "super::iso::option_date")]
     pub follow_up: Option<NaiveDate>,
     #[serde(default)]
     pub kept_where: String,
@@ -301,6 +306,7 @@ pub struct LogEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
     pub id: String,
+    #[serde(with = "super::iso::date")]
     pub date: NaiveDate,
     pub title: String,
     #[serde(default)]

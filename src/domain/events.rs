@@ -462,11 +462,16 @@ pub enum KeyDate {
     },
     /// A mediation certificate; the date is its issue date.
     MediationCertificate {
+        #[serde(with = "super::iso::date")]
         decision_sent: NaiveDate,
     },
     /// The parent contacted the mediation adviser; the date is when.
     AdviserContacted {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "super::iso::option_date"
+        )]
         decision_sent: Option<NaiveDate>,
     },
     /// The parent told the adviser they do not want mediation; the date is when.
@@ -475,7 +480,11 @@ pub enum KeyDate {
     AskedForMediation {
         scope: MediationScope,
         /// For health-only mediation: when the council told the health body (ICB).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "super::iso::option_date"
+        )]
         icb_told: Option<NaiveDate>,
     },
     /// A mediation meeting ended on the date.
@@ -487,7 +496,11 @@ pub enum KeyDate {
     RequestForAssessment,
     /// The council's letter agreeing to carry out an EHC needs assessment.
     AssessmentAgreed {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "super::iso::option_date"
+        )]
         request_received: Option<NaiveDate>,
     },
     /// The date the council received the request.
@@ -538,9 +551,12 @@ struct StoredKeyDate {
     about: Option<EventKind>,
     #[serde(default)]
     school_only: bool,
+    #[serde(default, with = "super::iso::option_date")]
     decision_sent: Option<NaiveDate>,
     scope: Option<MediationScope>,
+    #[serde(default, with = "super::iso::option_date")]
     icb_told: Option<NaiveDate>,
+    #[serde(default, with = "super::iso::option_date")]
     request_received: Option<NaiveDate>,
     order: Option<OrderKind>,
     #[serde(default)]

@@ -12,6 +12,7 @@ pub mod drafts;
 pub mod events;
 pub mod guide;
 pub mod ics;
+pub mod iso;
 pub mod letter_draft;
 pub mod limits;
 pub mod log;

@@ -4,8 +4,8 @@
 // target is 400 KB. Lower it whenever the build gets smaller, so it can only go down. Issue 12
 // (the guide and the letters) allowed the build to grow by 30 KB: the build before it (a540ff7,
 // built the same way, with type-erased views) was 499.1 KB, so it must stay under 529.1 KB.
-// Raised once from 524 KB (2 December): error summaries on the case forms and "I have sent it",
-// phone numbers in more formats, and saving only the case fields a form changed (+2.3 KB).
+// (2 December: 524 KB, then 526.9 KB with this session's form fixes, then 520.3 KB once stored
+// dates were read without chrono's general parser.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DIST } from './helpers.mjs';
 
-const BUDGET_KB = 526;
+const BUDGET_KB = 521;
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true })
