@@ -9,11 +9,13 @@ use crate::components::fields::Checkbox;
 use crate::components::focus::focus_when_drawn;
 use crate::components::storage_problem::StorageProblemBanner;
 use crate::content::letters::{Filled, Letter};
-use crate::domain::casebook::{Party, PlanStatus};
+use crate::domain::casebook::Party;
 use crate::domain::date_input::{parse_date, DatePart, DateParts};
 use crate::domain::drafts::case_for_events;
 use crate::domain::events::{EventKind, KeyDate};
-use crate::domain::letter_draft::{sent_entry, taken_as_received, LetterDraft, Sending, SentHow};
+use crate::domain::letter_draft::{
+    keep_sent, sent_entry, taken_as_received, LetterDraft, Sending, SentHow,
+};
 use crate::domain::limits::TextField;
 use crate::domain::records::entry_deadlines;
 use crate::domain::words::{day_month_year, long_date};
@@ -138,14 +140,7 @@ pub fn LetterSent(
                 book.upsert_case(case);
             }
             if let Some(case) = book.case_mut(&target) {
-                // A request for an assessment moves a case with no plan on a step.
-                if case.plan_status == PlanStatus::NoPlan
-                    && key_date.map(|k| k.kind()) == Some(EventKind::RequestForAssessment)
-                {
-                    case.plan_status = PlanStatus::AssessmentRequested;
-                    case.updated = now;
-                }
-                case.upsert_entry(entry);
+                keep_sent(case, entry, now);
             }
         });
         // Kept only if, after the save (which may have merged another tab's deletion), the

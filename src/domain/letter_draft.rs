@@ -3,7 +3,7 @@
 //! sent, a log entry, with the key date the letter starts where it starts a legal clock.
 
 use super::calendar::{add_working_days, is_working_day, working_day_on_or_after};
-use super::casebook::{Case, Direction, LogEntry, Method, Millis, Party};
+use super::casebook::{Case, Direction, LogEntry, Method, Millis, Party, PlanStatus};
 use super::date_input::{parse_birth_date, parse_date, DateError, DateParts};
 use super::events::{EventKind, KeyDate, MediationScope};
 use super::limits::TextField;
@@ -526,6 +526,30 @@ pub fn sent_entry(
     }
 }
 
+/// Who a letter goes to: its own party, or, for a letter to whoever made a promise or a
+/// decision (party "other" in `content/letters.md`), the party of the log entry it follows up.
+pub fn recipient(letter: &Letter, case: Option<&Case>, entry_id: Option<&str>) -> Party {
+    if letter.party != Party::Other {
+        return letter.party;
+    }
+    case.zip(entry_id)
+        .and_then(|(case, id)| case.live_entries().find(|e| e.id == id))
+        .map_or(letter.party, |e| e.party)
+}
+
+/// Keeps a sent letter's entry in its case's log (the same entry again replaces it). A request
+/// for an assessment moves a case with no plan on a step, to "Assessment requested"; no other
+/// letter changes the plan's status.
+pub fn keep_sent(case: &mut Case, entry: LogEntry, now: Millis) {
+    let requests_assessment =
+        entry.key_date.map(|k| k.kind()) == Some(EventKind::RequestForAssessment);
+    if requests_assessment && case.plan_status == PlanStatus::NoPlan {
+        case.plan_status = PlanStatus::AssessmentRequested;
+        case.updated = now;
+    }
+    case.upsert_entry(entry);
+}
+
 /// Percent-encodes text for a `mailto:` address (RFC 6068): everything but unreserved ASCII.
 pub fn mailto_encode(text: &str) -> String {
     let mut out = String::new();
@@ -625,6 +649,59 @@ mod tests {
             key_date: key,
             updated: 1,
             deleted: false,
+        }
+    }
+
+    #[test]
+    fn a_follow_up_goes_to_whoever_the_entry_was_with() {
+        let chase = letter("chase-reply").expect("letter");
+        let complaint = letter("complaint-school").expect("letter");
+        let case = sam();
+        assert_eq!(
+            recipient(chase, Some(&case), Some("e2")),
+            Party::CouncilSenTeam
+        );
+        assert_eq!(recipient(chase, Some(&case), Some("e1")), Party::Senco);
+        assert_eq!(recipient(chase, Some(&case), Some("gone")), chase.party);
+        assert_eq!(recipient(chase, None, Some("e1")), chase.party);
+        assert_eq!(
+            recipient(complaint, Some(&case), Some("e2")),
+            complaint.party,
+            "a letter's own party wins"
+        );
+    }
+
+    #[test]
+    fn a_kept_request_for_an_assessment_moves_a_case_with_no_plan_on_a_step_only() {
+        let request = entry(
+            "r",
+            d(2026, 12, 2),
+            Party::CouncilSenTeam,
+            Some(KeyDate::RequestForAssessment),
+        );
+        let complaint = entry("c", d(2026, 12, 2), Party::School, None);
+        for (status, sent, expected) in [
+            (
+                PlanStatus::NoPlan,
+                &request,
+                PlanStatus::AssessmentRequested,
+            ),
+            (PlanStatus::NoPlan, &complaint, PlanStatus::NoPlan),
+            (PlanStatus::HasPlan, &request, PlanStatus::HasPlan),
+            (
+                PlanStatus::BeingAssessed,
+                &request,
+                PlanStatus::BeingAssessed,
+            ),
+        ] {
+            let mut kept = case("k", vec![]);
+            kept.plan_status = status;
+            keep_sent(&mut kept, sent.clone(), 99);
+            assert_eq!(kept.plan_status, expected, "{status:?} {}", sent.id);
+            assert_eq!(kept.live_entries().count(), 1);
+            // Kept again (the parent pressed it twice): still one entry.
+            keep_sent(&mut kept, sent.clone(), 100);
+            assert_eq!(kept.live_entries().count(), 1);
         }
     }
 

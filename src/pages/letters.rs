@@ -14,7 +14,7 @@ use crate::components::not_found::NotFound;
 use crate::components::page_title::PageTitle;
 use crate::content::letters::{letter, letters, FieldKind, Letter};
 use crate::domain::date_input::{DatePart, DateParts};
-use crate::domain::letter_draft::{FieldProblem, LetterDraft, LetterProblem};
+use crate::domain::letter_draft::{recipient, FieldProblem, LetterDraft, LetterProblem};
 use crate::domain::limits::group;
 use crate::domain::my_dates::part_suffix;
 use crate::router::{use_params_map, use_query_map};
@@ -139,24 +139,12 @@ fn LetterForm(letter: &'static Letter) -> impl IntoView {
             LetterDraft::prefilled(letter, case, entry, &sender.get_value(), today)
         })
     };
-    // Who a letter about an entry goes to: the entry's party, for the letters that go to
-    // whoever made the promise or the decision.
     let party = move || {
-        if letter.party != crate::domain::casebook::Party::Other {
-            return letter.party;
-        }
         let wanted = entry_id.get_value();
-        case_id
-            .get_untracked()
-            .and_then(|id| {
-                state.book.with_untracked(|b| {
-                    b.case(&id)?
-                        .live_entries()
-                        .find(|e| Some(&e.id) == wanted.as_ref())
-                        .map(|e| e.party)
-                })
-            })
-            .unwrap_or(letter.party)
+        state.book.with_untracked(|b| {
+            let case = case_id.get_untracked().and_then(|id| b.case(&id));
+            recipient(letter, case, wanted.as_deref())
+        })
     };
     let first_fill = prefill(case_id.get_untracked().as_ref());
     let last_fill = StoredValue::new(first_fill.clone());
