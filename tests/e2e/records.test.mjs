@@ -245,7 +245,7 @@ test('key dates in the log: a detail is chosen, never assumed, and later entries
   const overdue = page.getByTestId('overdue');
   if (await overdue.count()) assert.doesNotMatch(await overdue.textContent(), /Final EHC plan due|notice if it decides not/);
   const request = page.getByTestId('log-entry').filter({ hasText: 'Our request for an assessment' });
-  assert.match(await request.getByTestId('entry-deadlines').textContent(), /Final EHC plan due: .*No longer needed: the council decided not to assess on 14 February 2025/);
+  assert.match(await request.getByTestId('entry-deadlines').textContent(), /Final EHC plan due, if the council decides to issue one: .*No longer needed: the council decided not to assess on 14 February 2025/);
 
   // The timeline and its print say the same.
   await page.getByRole('link', { name: /timeline/i }).first().click();
