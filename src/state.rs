@@ -67,6 +67,8 @@ pub struct CasebookState {
     pub replaced: RwSignal<Option<(Casebook, Casebook)>>,
     /// The parent has saved the unreadable data as a file, so starting afresh loses nothing.
     pub raw_saved: RwSignal<bool>,
+    /// The text of that file, so that nothing it does not hold is cleared.
+    saved_file: StoredValue<String, LocalStorage>,
 }
 
 fn problem_of_read(problem: ReadProblem) -> StorageProblem {
@@ -100,6 +102,7 @@ impl CasebookState {
             deleted_case: RwSignal::new(None),
             replaced: RwSignal::new(None),
             raw_saved: RwSignal::new(false),
+            saved_file: StoredValue::new_local(String::new()),
         };
         state.listen_to_other_tabs();
         state
@@ -172,12 +175,17 @@ impl CasebookState {
         outcome
     }
 
-    /// Replaces the records (a backup restored with "Replace"), keeping what was here for
-    /// "Undo" until the parent moves on.
-    pub fn replace_with(&self, next: Casebook) -> SaveResult {
-        let before = self.book.get_untracked();
-        self.change(|book| *book = next.clone())?;
-        self.replaced.set(Some((before, next)));
+    /// Replaces the records (a backup restored with "Replace": `replace` makes the new records
+    /// from the ones here), keeping what was here for "Undo" until the parent moves on. Both are
+    /// made from the newest stored records, so a record another tab saved a moment ago is
+    /// replaced with a tombstone like the rest, and comes back with Undo.
+    pub fn replace_with(&self, replace: impl FnOnce(&Casebook) -> Casebook) -> SaveResult {
+        let mut kept = None;
+        self.change(|book| {
+            let next = replace(book);
+            kept = Some((std::mem::replace(book, next.clone()), next));
+        })?;
+        self.replaced.set(kept);
         Ok(())
     }
 
@@ -204,11 +212,13 @@ impl CasebookState {
             .store
             .with_value(|store| store.as_ref().map(|s| layout::raw_dump(s)))
             .unwrap_or_default();
+        self.saved_file.set_value(text.clone());
         self.raw_saved.set(true);
         text
     }
 
-    /// After the unreadable data was saved as a file: clears it and keeps what could be read.
+    /// After the unreadable data was saved as a file: clears it and keeps what could be read
+    /// (see `layout::start_afresh`: it clears nothing the file does not hold).
     pub fn start_afresh(&self) -> SaveResult {
         if !self.raw_saved.get_untracked() {
             return Err(self
@@ -218,23 +228,39 @@ impl CasebookState {
         }
         let keep = self.book.get_untracked();
         let tab = tab_token();
+        let saved_file = self.saved_file.get_value();
         let result = self
             .store
-            .try_update_value(|store| store.as_mut().map(|s| layout::start_afresh(s, &tab, &keep)))
+            .try_update_value(|store| {
+                store
+                    .as_mut()
+                    .map(|s| layout::start_afresh(s, &tab, &keep, &saved_file))
+            })
             .flatten();
+        let Some((result, records)) = result else {
+            return Err(StorageProblem::Unavailable);
+        };
+        // Stored or not, the page shows everything that could be read.
+        stamps_after(&records);
+        self.book.set(records);
         match result {
-            Some(Ok((session, stored))) => {
+            Ok(session) => {
                 self.session.set_value(session);
-                stamps_after(&stored);
-                self.book.set(stored);
                 self.problem.set(None);
                 Ok(())
             }
-            Some(Err(_)) => {
+            Err(SaveError::Unreadable(problem)) => {
+                // Damaged differently from the file (another tab wrote since): the file must be
+                // saved again before anything is cleared.
+                self.raw_saved.set(false);
+                let problem = problem_of_read(problem);
+                self.problem.set(Some(problem.clone()));
+                Err(problem)
+            }
+            Err(_) => {
                 self.problem.set(Some(StorageProblem::NotSaved));
                 Err(StorageProblem::NotSaved)
             }
-            None => Err(StorageProblem::Unavailable),
         }
     }
 

@@ -283,10 +283,7 @@ fn BackupPanel() -> impl IntoView {
             let now = now_millis();
             let result = match mode {
                 ImportMode::Replace => {
-                    let next = state
-                        .book
-                        .with_untracked(|book| backup::apply(book, &file, mode, now));
-                    state.replace_with(next)
+                    state.replace_with(|book| backup::apply(book, &file, mode, now))
                 }
                 _ => state.change(|book| *book = backup::apply(book, &file, mode, now)),
             };
