@@ -408,7 +408,10 @@ fn unreadable_parts_are_reported_never_written_over_and_offered_as_a_file() {
     );
 
     // After the file is saved: start afresh with what could be read.
-    let _ = start_afresh(&mut store, "t3", &loaded.book).expect("fits");
+    let file = raw_dump(&store);
+    start_afresh(&mut store, "t3", &loaded.book, &file)
+        .0
+        .expect("fits");
     assert_eq!(stored(&store), normal(loaded.book));
 }
 
@@ -842,13 +845,16 @@ fn starting_afresh_writes_first_and_keeps_old_copies_aside() {
     // Interrupted after its first write: what was stored still reads as before.
     let mut crashing = store.clone();
     crashing.crash_after = Some(1);
-    let _ = start_afresh(&mut crashing, "t3", &loaded.book);
+    let file = raw_dump(&store);
+    let _ = start_afresh(&mut crashing, "t3", &loaded.book, &file);
     crashing.heal();
     assert!(
         raw_dump(&crashing).contains("[{"),
         "nothing removed before the new start was stored"
     );
-    let _ = start_afresh(&mut store, "t3", &loaded.book).expect("fits");
+    start_afresh(&mut store, "t3", &loaded.book, &file)
+        .0
+        .expect("fits");
     assert_eq!(stored(&store), normal(loaded.book));
     assert_eq!(store.get(&kept).as_deref(), Some("old"));
     assert!(!raw_dump(&store).contains("damaged-marker"));
@@ -872,7 +878,9 @@ fn starting_afresh_in_a_second_tab_keeps_what_the_first_stored_since() {
     let (second, _) = load(&store, "t2");
     assert!(first.problem.is_some() && second.problem.is_some());
 
-    let (mut session, stored_first) = start_afresh(&mut store, "t1", &first.book).expect("fits");
+    let file = raw_dump(&store);
+    let (started, stored_first) = start_afresh(&mut store, "t1", &first.book, &file);
+    let mut session = started.expect("fits");
     assert_eq!(normal(stored_first.clone()), normal(first.book.clone()));
     let mut more = stored_first;
     more.cases[0].name = "Renamed later".into();
@@ -882,13 +890,72 @@ fn starting_afresh_in_a_second_tab_keeps_what_the_first_stored_since() {
         .push(entry("new-after-afresh", 60, "typed in the first tab"));
     save(&mut store, &mut session, &more).expect("saved");
 
-    let (_, stored_second) = start_afresh(&mut store, "t2", &second.book).expect("fits");
+    // The second tab's file was saved before the first started afresh: its text no longer
+    // matches, but the store reads cleanly now, so this is a normal, merging save.
+    let (started, stored_second) = start_afresh(&mut store, "t2", &second.book, &file);
+    started.expect("fits");
     assert_eq!(
         stored(&store),
         normal(more.clone()),
         "nothing the first tab stored is lost"
     );
     assert_eq!(normal(stored_second), normal(more));
+}
+
+/// Start afresh never clears what the parent has not got in their file: damaged data written
+/// after the file was saved, or records from a newer version of the app.
+#[test]
+fn starting_afresh_clears_nothing_the_saved_file_does_not_hold() {
+    let mut store = MemoryStore::new();
+    let b = book(vec![case("a", 1, 40), case("b", 1, 3)]);
+    saved(&mut store, "t", &b);
+    let parts: Vec<String> = store
+        .keys()
+        .into_iter()
+        .filter(|k| k.contains(":entries:"))
+        .collect();
+    store.set(&parts[0], "[{damaged").expect("damaged");
+    let (loaded, _) = load(&store, "t2");
+    let file = raw_dump(&store);
+    // Another tab (an old copy of the app, say) damages another part after the file was saved.
+    store.set(&parts[1], "[{also damaged").expect("damaged");
+    let snapshot = store.snapshot();
+    let (started, shown) = start_afresh(&mut store, "t2", &loaded.book, &file);
+    assert!(matches!(
+        started,
+        Err(SaveError::Unreadable(ReadProblem::Damaged { .. }))
+    ));
+    assert_eq!(store.snapshot(), snapshot, "nothing written or removed");
+    assert!(
+        shown.cases.iter().any(|c| c.id == "b"),
+        "what could be read is shown"
+    );
+    // With the file saved again, it goes ahead.
+    let file = raw_dump(&store);
+    start_afresh(&mut store, "t2", &loaded.book, &file)
+        .0
+        .expect("fits");
+    assert!(!raw_dump(&store).contains("damaged"));
+
+    // A newer version's records: left alone.
+    let mut store = MemoryStore::new();
+    saved(&mut store, "t", &b);
+    let mut root: serde_json::Value =
+        serde_json::from_str(&store.get(ROOT_KEY).expect("root")).expect("JSON");
+    root["layout"] = serde_json::json!(99);
+    store.set(ROOT_KEY, &root.to_string()).expect("set");
+    let snapshot = store.snapshot();
+    let file = raw_dump(&store);
+    let (started, _) = start_afresh(&mut store, "t3", &b, &file);
+    assert!(matches!(
+        started,
+        Err(SaveError::Unreadable(ReadProblem::Newer))
+    ));
+    assert_eq!(
+        store.snapshot(),
+        snapshot,
+        "a newer version's records untouched"
+    );
 }
 
 #[test]

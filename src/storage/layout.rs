@@ -707,18 +707,40 @@ pub fn raw_dump(store: &dyn KeyValueStore) -> String {
     serde_json::to_string_pretty(&parts).unwrap_or_default()
 }
 
-/// After the parent has saved the raw data as a file: stores `keep` (the records that could be
-/// read) as a new start, then removes every other stored part of the casebook (a copy kept
-/// aside by an earlier version stays). If there is no room to write first, it clears first.
-/// Whatever can be read from the store now is kept too: another tab may have started afresh
-/// already and saved new records since this page read the store. Returns the records stored.
+/// After the parent has saved the raw data as a file (`saved_file`, the text of that file):
+/// stores `keep` (the records that could be read) as a new start, then removes every other
+/// stored part of the casebook (a copy kept aside by an earlier version stays). If there is no
+/// room to write first, it clears first. Whatever the store holds that can be read now is kept
+/// too, and it never clears what the parent has not got in the file:
+/// - the store reads cleanly now (another tab started afresh already): a normal save, merging;
+/// - it is from a newer version now: nothing is written;
+/// - it is still damaged but no longer what the file holds (another tab wrote since): nothing
+///   is written, and the file must be saved again (`Unreadable(Damaged)`).
+///
+/// Returns the records it stored, or, when it did not, the records to show: this page's merged
+/// with what could be read (so nothing read is lost from the page if the write fails).
 pub fn start_afresh(
     store: &mut dyn KeyValueStore,
     tab: &str,
     keep: &Casebook,
-) -> Result<(Session, Casebook), SaveError> {
-    let (now, _) = load(store, tab);
-    let keep = &merge(keep, &now.book);
+    saved_file: &str,
+) -> (Result<Session, SaveError>, Casebook) {
+    let (now, mut current) = load(store, tab);
+    let keep = merge(keep, &now.book);
+    match now.problem {
+        Some(ReadProblem::Newer) => return (Err(SaveError::Unreadable(ReadProblem::Newer)), keep),
+        None => {
+            return match save(store, &mut current, &keep) {
+                Ok(Saved::Stored) => (Ok(current), keep),
+                Ok(Saved::Merged(merged)) => (Ok(current), merged),
+                Err(e) => (Err(e), keep),
+            }
+        }
+        Some(problem) if raw_dump(store) != saved_file => {
+            return (Err(SaveError::Unreadable(problem)), keep)
+        }
+        Some(_) => {}
+    }
     let mut session = Session::new(tab);
     // Generations after any stored one, so nothing written now looks older than what it replaces.
     let highest = store
@@ -747,15 +769,17 @@ pub fn start_afresh(
             }
         }
     };
-    if commit_unchecked(store, &mut session, keep).is_err() {
+    if commit_unchecked(store, &mut session, &keep).is_err() {
         clear_others(store, &Session::new(tab));
         store.remove(ROOT_KEY);
         session = Session::new(tab);
-        commit_unchecked(store, &mut session, keep)?;
+        if let Err(e) = commit_unchecked(store, &mut session, &keep) {
+            return (Err(e), keep);
+        }
     }
     clear_others(store, &session);
     session.legacy_seen = None;
-    Ok((session, keep.clone()))
+    (Ok(session), keep)
 }
 
 /// What the casebook takes in the store, in characters, by case.
