@@ -82,6 +82,28 @@ impl CaseFieldsState {
         links
     }
 
+    /// The case changed from `base` to `now` elsewhere (another tab): each field still showing
+    /// `base` shows `now`; a field the parent has changed here keeps what they typed.
+    pub fn follow(&self, base: &CaseDetails, now: &CaseDetails) {
+        if self.name.get_untracked().trim() == base.name {
+            self.name.set(now.name.clone());
+        }
+        if self.school.get_untracked().trim() == base.school {
+            self.school.set(now.school.clone());
+        }
+        if self.status.get_untracked() == base.plan_status {
+            self.status.set(now.plan_status);
+        }
+        let shown =
+            |date: Option<chrono::NaiveDate>| date.map(DateParts::from_date).unwrap_or_default();
+        if self.birth.get_untracked() == shown(base.birth_date) {
+            self.birth.set(shown(now.birth_date));
+        }
+        if self.contacts.get_untracked().trim() == base.contacts {
+            self.contacts.set(now.contacts.clone());
+        }
+    }
+
     /// Shows `details` in the fields (after a save, what is now stored).
     pub fn show(&self, details: CaseDetails) {
         self.name.set(details.name);

@@ -27,8 +27,21 @@ pub fn ChangeCasePanel(
         .with_untracked(|b| b.case(&id.get_value()).map(CaseDetails::of));
     // What the form opened with: only fields changed from it are saved, so a field left alone
     // here cannot put back what another tab changed since.
-    let base = StoredValue::new(details.clone());
+    let base = StoredValue::new(details.clone().map(CaseDetails::trimmed));
     let fields = CaseFieldsState::new(details);
+    // When the case changes elsewhere (another tab), the fields not touched here follow it.
+    Effect::new(move |_| {
+        let now = state.book.with(|b| {
+            b.case(&id.get_value())
+                .map(|c| CaseDetails::of(c).trimmed())
+        });
+        if let (Some(now), Some(opened)) = (now, base.get_value()) {
+            if now != opened {
+                fields.follow(&opened, &now);
+                base.set_value(Some(now));
+            }
+        }
+    });
     let saved = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let counts = move || {
@@ -52,7 +65,7 @@ pub fn ChangeCasePanel(
             if let Some(now) = now.clone() {
                 fields.show(now);
             }
-            base.set_value(now);
+            base.set_value(now.map(CaseDetails::trimmed));
             saved.set(true);
         }
     };

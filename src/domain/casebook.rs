@@ -621,6 +621,17 @@ impl CaseDetails {
         })
     }
 
+    /// As a form reads them back: text trimmed. (A stored value with stray spaces, from a
+    /// backup file say, would otherwise always count as changed by the form.)
+    pub fn trimmed(self) -> CaseDetails {
+        CaseDetails {
+            name: self.name.trim().to_string(),
+            school: self.school.trim().to_string(),
+            contacts: self.contacts.trim().to_string(),
+            ..self
+        }
+    }
+
     pub fn of(case: &Case) -> CaseDetails {
         CaseDetails {
             name: case.name.clone(),

@@ -94,11 +94,14 @@ fn CaseView(case_id: String) -> impl IntoView {
     });
     let details_id = case_id.clone();
     let save_details = Callback::new(move |(opened, details): (CaseDetails, CaseDetails)| {
-        state
+        // False also when the case was deleted in another tab (the page then says so).
+        let mut edited = false;
+        let stored = state
             .change(|book| {
-                book.edit_case_from(&details_id, &opened, details, now_millis());
+                edited = book.edit_case_from(&details_id, &opened, details, now_millis());
             })
-            .is_ok()
+            .is_ok();
+        stored && edited
     });
     let gone_id = case_id.clone();
     let delete_case = Callback::new(move |()| {

@@ -487,7 +487,10 @@ test('"Change this case" open in two tabs: each saves only what it changed, so n
   await second.getByLabel('Your own contacts (optional)').fill('SEN officer 01234 567890');
   await second.getByRole('button', { name: 'Save changes' }).click();
   await second.getByText('Changes saved.').waitFor();
-  // The first tab, its form still showing no contacts, changes only the school, at once.
+  // The first tab's form, untouched, follows: it shows the other tab's contacts.
+  await first.waitForFunction(() => document.getElementById('edit-case-contacts')?.value === 'SEN officer 01234 567890');
+  // The first tab changes only the school. (Had its form not caught up, the save would still
+  // write only the school: edit_case_from's native test covers that.)
   await first.getByLabel('School or college (optional)').fill('Elm Academy');
   await first.getByRole('button', { name: 'Save changes' }).click();
   await first.getByText('Changes saved.').waitFor();
