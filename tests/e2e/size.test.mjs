@@ -5,7 +5,8 @@
 // (the guide and the letters) allowed the build to grow by 30 KB: the build before it (a540ff7,
 // built the same way, with type-erased views) was 499.1 KB, so it must stay under 529.1 KB.
 // (2 December: 524 KB, then 526.9 KB with this session's form fixes, then 520.3 KB once stored
-// dates were read without chrono's general parser.)
+// dates were read without chrono's general parser, then 521.9 KB with the second review's
+// fixes: Replace from the newest records, a form that follows other tabs, a safer Start afresh.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DIST } from './helpers.mjs';
 
-const BUDGET_KB = 521;
+const BUDGET_KB = 522;
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true })
