@@ -105,6 +105,15 @@ fn saved(store: &mut MemoryStore, tab: &str, book: &Casebook) -> Session {
     session
 }
 
+/// The first stored part of log entries (the keys name them `...:entries:...`).
+fn an_entries_part(store: &MemoryStore) -> String {
+    store
+        .keys()
+        .into_iter()
+        .find(|k| k.contains(":entries:"))
+        .expect("a part")
+}
+
 #[test]
 fn a_casebook_reads_back_exactly_and_in_any_language() {
     let mut store = MemoryStore::new();
@@ -374,11 +383,7 @@ fn unreadable_parts_are_reported_never_written_over_and_offered_as_a_file() {
     let mut store = MemoryStore::new();
     let b = book(vec![case("a", 1, 200)]);
     saved(&mut store, "t", &b);
-    let part = store
-        .keys()
-        .into_iter()
-        .find(|k| k.contains(":entries:"))
-        .expect("a part");
+    let part = an_entries_part(&store);
     let text = store.get(&part).expect("text");
     store
         .set(&part, &text[..text.len() / 2])
@@ -834,11 +839,7 @@ fn starting_afresh_writes_first_and_keeps_old_copies_aside() {
     saved(&mut store, "t", &b);
     let kept = format!("{LEGACY_KEY}:unreadable");
     store.set(&kept, "old").expect("set");
-    let part = store
-        .keys()
-        .into_iter()
-        .find(|k| k.contains(":entries:"))
-        .expect("part");
+    let part = an_entries_part(&store);
     store.set(&part, "[{damaged-marker").expect("damaged");
     let (loaded, _) = load(&store, "t2");
     assert!(loaded.problem.is_some());
@@ -868,11 +869,7 @@ fn starting_afresh_in_a_second_tab_keeps_what_the_first_stored_since() {
     let mut store = MemoryStore::new();
     let b = book(vec![case("a", 1, 40)]);
     saved(&mut store, "t", &b);
-    let part = store
-        .keys()
-        .into_iter()
-        .find(|k| k.contains(":entries:"))
-        .expect("part");
+    let part = an_entries_part(&store);
     store.set(&part, "[{damaged").expect("damaged");
     let (first, _) = load(&store, "t1");
     let (second, _) = load(&store, "t2");
