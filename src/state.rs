@@ -195,8 +195,7 @@ impl CasebookState {
         let Some((before, after)) = self.replaced.get_untracked() else {
             return Ok(());
         };
-        // Work from what is stored now, with any other tab's edits since.
-        self.refresh_from_storage();
+        // `change` works from what is stored now, with any other tab's edits since.
         let now = now_millis();
         self.change(|book| {
             *book = crate::domain::backup::undo_replace(book, &before, &after, now);

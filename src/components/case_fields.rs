@@ -1,11 +1,10 @@
 //! The fields that describe a case, shared by "Add a case" and "Change this case".
 
-use crate::components::date_input::{date_error_message, DateInput};
+use crate::components::date_input::{date_error_message, first_wrong_box, DateInput};
 use crate::components::error_summary::ErrorLink;
 use crate::components::fields::{SelectField, TextArea, TextField};
 use crate::domain::casebook::{CaseDetails, PlanStatus};
 use crate::domain::date_input::{parse_birth_date, DatePart, DateParts};
-use crate::domain::my_dates::part_suffix;
 use leptos::prelude::*;
 
 /// What the two forms say when the name is missing.
@@ -67,10 +66,9 @@ impl CaseFieldsState {
             });
         }
         if let Some((message, parts)) = self.birth_error.get() {
-            let first = parts.first().copied().unwrap_or(DatePart::Day);
             links.push(ErrorLink {
                 message,
-                target_id: format!("edit-case-birth-{}", part_suffix(first)),
+                target_id: first_wrong_box("edit-case-birth", &parts),
             });
         }
         if let Some(message) = self.contacts_error.get() {

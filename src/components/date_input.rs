@@ -113,6 +113,15 @@ fn parts_in_words(parts: &[DatePart]) -> String {
 
 /// The GOV.UK-style message for a date that cannot be read; `name` is how the field is called
 /// in a sentence ("the date the decision was sent").
+/// The id of the first box a date error names (`{id}-day`, `-month` or `-year`), for an
+/// error summary's link; the day's when it names none.
+pub fn first_wrong_box(id: &str, parts: &[DatePart]) -> String {
+    format!(
+        "{id}-{}",
+        parts.first().map_or("day", |part| part_suffix(*part))
+    )
+}
+
 pub fn date_error_message(name: &str, error: &DateError) -> String {
     match error {
         DateError::Missing => format!("Enter {name}"),

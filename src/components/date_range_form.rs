@@ -3,19 +3,14 @@
 //! nothing. Used by the case's log and by the timeline.
 
 use crate::clock::today;
-use crate::components::date_input::{date_error_message, DateInput};
+use crate::components::date_input::{date_error_message, first_wrong_box, DateInput};
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::domain::date_input::{read_date_range, DatePart, DateParts, RangeError};
-use crate::domain::my_dates::part_suffix;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// A chosen range: either end may be open.
 pub type DateRange = (Option<NaiveDate>, Option<NaiveDate>);
-
-fn first_part(parts: &[DatePart]) -> &'static str {
-    parts.first().map_or("day", |part| part_suffix(*part))
-}
 
 /// The error's message for the summary and the field, and which boxes are wrong.
 fn explain(error: &RangeError) -> (String, Vec<DatePart>) {
@@ -54,7 +49,7 @@ pub fn DateRangeForm(
                 };
                 ErrorLink {
                     message,
-                    target_id: format!("{field}-{}", first_part(&parts)),
+                    target_id: first_wrong_box(field, &parts),
                 }
             })
             .collect::<Vec<_>>()

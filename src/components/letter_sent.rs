@@ -3,7 +3,7 @@
 //! reply date it asks for as the follow-up. The rules are in `domain::letter_draft`.
 
 use crate::clock::{new_id, now_millis, today};
-use crate::components::date_input::{date_error_message, DateInput};
+use crate::components::date_input::{date_error_message, first_wrong_box, DateInput};
 use crate::components::error_summary::{ErrorLink, ErrorSummary};
 use crate::components::fields::Checkbox;
 use crate::components::focus::focus_when_drawn;
@@ -295,10 +295,9 @@ fn sent_error_links(
         });
     }
     if let Some((message, parts)) = date_error {
-        let first = parts.first().copied().unwrap_or(DatePart::Day);
         links.push(ErrorLink {
             message,
-            target_id: format!("sent-on-{}", crate::domain::my_dates::part_suffix(first)),
+            target_id: first_wrong_box("sent-on", &parts),
         });
     }
     links

@@ -70,6 +70,31 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_nano_opt(hour, minute, second, nano)
 }
 
+/// An optional stored value (`null` or missing: none), read from its text by `parse`.
+fn optional<'de, D: Deserializer<'de>, T>(
+    reader: D,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<Option<T>, D::Error> {
+    match <Option<std::borrow::Cow<str>>>::deserialize(reader)? {
+        None => Ok(None),
+        Some(text) => parse(&text)
+            .map(Some)
+            .ok_or_else(|| D::Error::custom(format!("not a {what}: {text}"))),
+    }
+}
+
+/// An optional stored value, written as chrono writes it, or `null`.
+fn write_optional<S: Serializer, T: std::fmt::Display>(
+    value: &Option<T>,
+    out: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => out.collect_str(value),
+        None => out.serialize_none(),
+    }
+}
+
 /// A stored date.
 pub mod date {
     use super::*;
@@ -89,21 +114,13 @@ pub mod option_date {
     use super::*;
 
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, out: S) -> Result<S::Ok, S::Error> {
-        match date {
-            Some(date) => out.collect_str(date),
-            None => out.serialize_none(),
-        }
+        write_optional(date, out)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(
         reader: D,
     ) -> Result<Option<NaiveDate>, D::Error> {
-        match <Option<std::borrow::Cow<str>>>::deserialize(reader)? {
-            None => Ok(None),
-            Some(text) => parse_date(&text)
-                .map(Some)
-                .ok_or_else(|| D::Error::custom(format!("not a date: {text}"))),
-        }
+        optional(reader, parse_date, "date")
     }
 }
 
@@ -112,21 +129,13 @@ pub mod option_time {
     use super::*;
 
     pub fn serialize<S: Serializer>(time: &Option<NaiveTime>, out: S) -> Result<S::Ok, S::Error> {
-        match time {
-            Some(time) => out.collect_str(time),
-            None => out.serialize_none(),
-        }
+        write_optional(time, out)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(
         reader: D,
     ) -> Result<Option<NaiveTime>, D::Error> {
-        match <Option<std::borrow::Cow<str>>>::deserialize(reader)? {
-            None => Ok(None),
-            Some(text) => parse_time(&text)
-                .map(Some)
-                .ok_or_else(|| D::Error::custom(format!("not a time: {text}"))),
-        }
+        optional(reader, parse_time, "time")
     }
 }
 
